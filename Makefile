@@ -1,0 +1,47 @@
+# Two commands: `make serve` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP  := $(VENV)/.dev-installed
+NODE_STAMP := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test test-fast lock clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+
+$(SITE_STAMP): requirements/site.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/site.txt
+	touch $@
+
+$(DEV_STAMP): requirements/dev.txt $(SITE_STAMP)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## serve: build, then serve http://127.0.0.1:8000 with live reload
+serve: $(SITE_STAMP)
+	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+
+## build: write the site to site/ (replaced only if the build succeeds)
+build: $(SITE_STAMP)
+	$(PY) tools/build.py
+
+## test: the whole suite (unit, build, browser)
+test: $(DEV_STAMP) $(NODE_STAMP)
+	$(PY) -m pytest
+
+## lock: re-pin requirements/*.txt with hashes from requirements/*.in
+lock: | $(PY)
+	$(PY) -m pip install --quiet pip-tools
+	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o site.txt site.in
+	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
+
+clean:
+	rm -rf site .site-* site.old docs/*/goals docs/*/areas docs/*/objectives

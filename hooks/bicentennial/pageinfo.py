@@ -1,0 +1,21 @@
+"""What the publishing steps need to know about one rendered page, without MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    lang: str               # "en" or "es"
+    url: str                # site-relative URL of the page, e.g. "es/objectives/2.1.3/" ("" for the home page)
+    neutral_url: str        # the same without the language prefix: "objectives/2.1.3/"
+    site_url: str           # absolute base, always ending in "/": "https://owner.github.io/repo/"
+    title: str              # page title, plain text
+    description: str = ""   # plain text
+    kind: str = ""          # "goal", "area", "objective" or "" for hand-written pages
+    item_id: str = ""       # "2.1.3"
+    alternates: dict[str, str] = field(default_factory=dict)  # lang → site-relative URL
+
+    def absolute(self, url: str | None = None) -> str:
+        return self.site_url + (self.url if url is None else url)

@@ -1,0 +1,92 @@
+"""MkDocs adapter: the only module that knows about MkDocs events.
+
+Events handled:
+- on_config: read and validate data/framework.yaml (cached), then write the
+  generated goal/area/objective pages under docs/<lang>/. It runs once per
+  language (static-i18n builds each language in its own pass); writing only
+  changed files keeps `mkdocs serve` from rebuilding forever.
+- on_page_markdown: expand the markers that hand-written pages use to show
+  data (``<!-- bf:overview -->`` and friends).
+- on_post_page: per-page publishing steps on the final HTML.
+- on_post_build (priority -200, after static-i18n's -100, which runs the
+  other languages' builds from inside its own on_post_build): site-wide
+  publishing steps, once, after every language has been built.
+
+Everything else lives in the plain-Python package ``bicentennial``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bicentennial import LANGS, markers, pages, source  # noqa: E402
+from bicentennial.load import FrameworkError  # noqa: E402
+from bicentennial.pageinfo import PageInfo  # noqa: E402
+
+log = get_plugin_logger("bicentennial")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("BF_DATA", ROOT / "data" / "framework.yaml")).resolve()
+SCHEMA = ROOT / "data" / "framework.schema.json"
+
+
+def _framework():
+    display = os.path.relpath(DATA, Path.cwd())
+    try:
+        return source.read(DATA, SCHEMA, display=display)
+    except FrameworkError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_config(config):
+    fw = _framework()
+    written, removed = pages.sync(Path(config["docs_dir"]), pages.all_pages(fw))
+    if written or removed:
+        log.info(f"Generated pages: {written} written, {removed} removed")
+    return config
+
+
+def _page_lang(page, config) -> str:
+    return getattr(page.file, "locale", None) or config.theme.get("language") or "en"
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "<!-- bf:" not in markdown:
+        return markdown
+    try:
+        return markers.expand(markdown, _framework(), _page_lang(page, config), page.file.src_uri)
+    except markers.MarkerError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+
+def page_info(page, config) -> PageInfo:
+    lang = _page_lang(page, config)
+    url = page.url
+    neutral = url[len(lang) + 1:] if lang != LANGS[0] and url.startswith(f"{lang}/") else url
+    alternates = {code: (neutral if code == LANGS[0] else f"{code}/{neutral}") for code in LANGS}
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    return PageInfo(
+        lang=lang, url=url, neutral_url=neutral, site_url=site_url.rstrip("/") + "/",
+        title=page.title or "", description=page.meta.get("description", "") or "",
+        kind=page.meta.get("bf_kind", ""), item_id=str(page.meta.get("bf_id", "")), alternates=alternates,
+    )
+
+
+def on_post_page(output, page, config):
+    # Per-page publishing steps (head tags, security policy) are added here.
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner, per-language pass: the outer build finishes the site
+    # Site-wide publishing steps (search indexes, sitemap, 404 pages, downloads) are added here.

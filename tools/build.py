@@ -1,0 +1,46 @@
+"""Build the site into a temporary folder and replace site/ only on success.
+
+`mkdocs build` cleans its output folder first and leaves a half-built one
+behind when it fails, so a broken data file would destroy the last good site.
+Here the previous site/ stays exactly as it was unless the new build passes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    target = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    env = dict(os.environ, SITE_DIR=str(tmp), NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SOURCE_DATE_EPOCH", "1643587200")  # 2022-01-31, the summary's date
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), *argv]
+    result = subprocess.run(mkdocs, cwd=ROOT, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"Build failed: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target} "
+              "was left as it was.", file=sys.stderr)
+        return result.returncode
+    old = None
+    if target.exists():
+        old = target.with_name(target.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    tmp.rename(target)
+    tmp.chmod(0o755)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
