@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(old, ignore_errors=True)
         target.rename(old)
     tmp.rename(target)
-    tmp.chmod(0o755)
+    target.chmod(0o755)  # mkdtemp made it 0700; after the rename it is `target`
     if old:
         shutil.rmtree(old, ignore_errors=True)
     return 0
