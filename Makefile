@@ -11,7 +11,6 @@ export NO_MKDOCS_2_WARNING := 1
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade "pip>=24"
 
 $(SITE_STAMP): requirements/site.txt | $(PY)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/site.txt

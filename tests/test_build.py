@@ -143,7 +143,7 @@ def test_every_internal_link_resolves(site):
     assert not broken, broken[:10]
 
 
-def test_objective_removed_from_the_data_disappears(tmp_path):
+def test_objective_removed_from_the_data_disappears(site, tmp_path):
     """Build a copy of the project (so the real docs/ keeps its pages) without objective 2.1.5."""
     work = tmp_path / "work"
     for name in ("hooks", "overrides", "docs", "data", "tools"):
