@@ -126,7 +126,7 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
 def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: str,
                    prev: Objective | None, next_: Objective | None) -> str:
     base = "../"
-    title = f"{objective_label(obj, lang)}: {obj.text[lang]}"
+    title = f"{objective_label(obj, lang)}: {obj.text[lang].rstrip('.')}"
     out = front_matter(title=title, description=obj.text[lang], bf_kind="objective", bf_id=obj.id,
                        search={"boost": 2})
     out += crumbs(lang, base, (goal_label(goal, lang), href(base, "goals", goal.id)),
