@@ -80,3 +80,11 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "SKIPPED BROWSER TESTS" in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep("!", f"{len(skipped)} browser tests were SKIPPED: Chromium is not available here "
+                                        "(install it with `apt-get install chromium`; under CI=true this fails)",
+                                   yellow=True)
