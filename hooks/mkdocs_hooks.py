@@ -27,6 +27,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bicentennial import LANGS, markers, pages, source  # noqa: E402
+from bicentennial import abbr, downloads  # noqa: E402
 from bicentennial.load import FrameworkError  # noqa: E402
 from bicentennial.pageinfo import PageInfo  # noqa: E402
 
@@ -61,7 +62,8 @@ def on_page_markdown(markdown, page, config, files):
     if "<!-- bf:" not in markdown:
         return markdown
     try:
-        return markers.expand(markdown, _framework(), _page_lang(page, config), page.file.src_uri)
+        return markers.expand(markdown, _framework(), _page_lang(page, config), page.file.src_uri,
+                              site_url=config.site_url or "")
     except markers.MarkerError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
@@ -81,6 +83,7 @@ def page_info(page, config) -> PageInfo:
 
 def on_post_page(output, page, config):
     # Per-page publishing steps (head tags, security policy) are added here.
+    output = abbr.mark(output, _page_lang(page, config))
     return output
 
 
@@ -90,3 +93,4 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner, per-language pass: the outer build finishes the site
     # Site-wide publishing steps (search indexes, sitemap, 404 pages, downloads) are added here.
+    downloads.write(Path(config["site_dir"]), _framework(), config.site_url or "http://127.0.0.1:8000/", DATA, SCHEMA)

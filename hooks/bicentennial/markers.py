@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import render
+from . import render, staff
 from .model import Framework
 
 _MARKER = re.compile(r"^<!-- bf:([a-z-]+) -->$", re.M)
@@ -27,11 +27,11 @@ def _renderers():
     }
 
 
-def expand(markdown: str, fw: Framework, lang: str, src_uri: str) -> str:
+def expand(markdown: str, fw: Framework, lang: str, src_uri: str, site_url: str = "") -> str:
     # Links in the generated Markdown are relative to the language root.
     depth = src_uri.count("/") - 1  # "en/index.md" → 0, "en/about.md" → 0
     base = "../" * max(depth, 0)
-    table = _renderers()
+    table = {**_renderers(), **staff.renderers(src_uri, site_url)}
 
     def replace(match: re.Match) -> str:
         name = match.group(1)

@@ -13,6 +13,7 @@ import re
 
 import yaml
 
+from . import cite, compare
 from .i18n import long_date, t
 from .model import Area, Framework, Goal, Objective
 
@@ -106,6 +107,7 @@ def goal_page(fw: Framework, goal: Goal, lang: str) -> str:
     out += f"{esc(goal.statement[lang])}\n{{ .bf-lead }}\n\n"
     out += f"## {t(lang, 'in_goal')} {{ #areas }}\n\n"
     out += "".join(area_section(a, lang, base) for a in goal.areas)
+    out += compare.item_link("goal", goal.id, lang) + cite.section("goal", lang)
     return out + source_block(fw, lang)
 
 
@@ -120,6 +122,7 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
     out += f"- {goal_label(goal, lang)}: [{esc(goal.title[lang])}]({href(base, 'goals', goal.id)})\n\n"
     out += f"## {t(lang, 'in_area')} {{ #objectives }}\n\n"
     out += "".join(f"- {objective_link(o, lang, base)}\n" for o in area.objectives) + "\n"
+    out += compare.item_link("area", area.id, lang) + cite.section("area", lang)
     return out + source_block(fw, lang)
 
 
@@ -136,6 +139,7 @@ def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: 
     out += f"## {t(lang, 'context')} {{ #context }}\n\n"
     out += f"- {goal_label(goal, lang)}: [{esc(goal.title[lang])}]({href(base, 'goals', goal.id)})\n"
     out += f"- {area_label(area, lang)}: [{esc(area.title[lang])}]({href(base, 'areas', area.id)})\n\n"
+    out += compare.item_link("objective", obj.id, lang) + cite.section("objective", lang)
     out += source_block(fw, lang)
     links = []
     if prev:

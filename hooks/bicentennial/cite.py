@@ -1,0 +1,97 @@
+"""Ready-made citations for one goal, cooperation area or joint objective.
+
+Staff quote single items in memos and reports, in either language, so every
+item page carries two citations: one in the page's language and one in the
+other, each with the item's ID and title, the framework's official name in
+that language, the source's publisher and date, the item's permanent address
+and an "accessed on" date. The date is the reader's, so the page ships a
+placeholder ("[date]") that overrides/assets/javascripts/bf.js replaces; the
+citation stays readable and correct (minus the date) without JavaScript.
+
+The marker ``<!-- bf:cite -->`` (placed by ``section``) is expanded with the
+site's address, which generated Markdown must not contain: it is the same
+file for every build, whatever SITE_URL is.
+"""
+
+from __future__ import annotations
+
+import html
+
+from . import LANGS, paths
+from .i18n import long_date, t
+from .model import Framework
+
+KINDS = {"goals": "goal", "areas": "area", "objectives": "objective"}
+
+
+def section(kind: str, lang: str) -> str:
+    """The Markdown of the citation section; `kind` is goal, area or objective."""
+    return f"## {t(lang, 'cite_' + kind)} {{ #cite }}\n\n{t(lang, 'cite_intro')}\n\n<!-- bf:cite -->\n\n"
+
+
+def item(fw: Framework, kind: str, id_: str) -> tuple[str, str, dict]:
+    """(kind, id, text by language) of the goal, area or objective `id_`."""
+    if kind == "goal":
+        found = [g.title for g in fw.goals if g.id == id_]
+    elif kind == "area":
+        found = [a.title for _, a in fw.areas() if a.id == id_]
+    else:
+        found = [o.text for _, _, o in fw.objectives() if o.id == id_]
+    if not found:
+        raise KeyError(f"no {kind} {id_!r} in the framework")
+    return kind, id_, {lang: found[0][lang] for lang in LANGS}
+
+
+def page_url(site_url: str, kind: str, id_: str, lang: str) -> str:
+    """The absolute, canonical address of an item page in one language."""
+    return paths.absolute(site_url, paths.item_path(kind, id_, lang))
+
+
+def _fields(fw: Framework, kind: str, id_: str, lang: str, site_url: str) -> dict[str, str]:
+    _, _, texts = item(fw, kind, id_)
+    text = texts[lang].strip()
+    if lang == "es":
+        text = text.rstrip(".")  # Spanish puts the period after the closing »
+    elif text[-1:] not in ".?!":
+        text += "."  # English puts it inside the closing ”
+    return {
+        "label": f"{t(lang, kind)} {id_}", "text": text, "framework": fw.title[lang],
+        "publisher": fw.source.publisher[lang], "date": long_date(fw.source.date, lang),
+        "url": page_url(site_url, kind, id_, lang),
+    }
+
+
+def text(fw: Framework, kind: str, id_: str, lang: str, site_url: str, accessed: str | None = None) -> str:
+    """The citation as plain text, with `accessed` (default: the placeholder) as the date."""
+    fields = _fields(fw, kind, id_, lang, site_url)
+    return t(lang, "cite_format", accessed=accessed or t(lang, "date_placeholder"), **fields)
+
+
+def citation_html(fw: Framework, kind: str, id_: str, lang: str, page_lang: str, site_url: str) -> str:
+    fields = {k: html.escape(v) for k, v in _fields(fw, kind, id_, lang, site_url).items()}
+    fields["url"] = f'<a href="{fields["url"]}">{fields["url"]}</a>'
+    date = f'<span class="bf-accessed" data-bf-accessed>{html.escape(t(lang, "date_placeholder"))}</span>'
+    body = t(lang, "cite_format", accessed=date, **fields)
+    box = f"bf-cite-{lang}"
+    return (
+        f'<div class="bf-cite">\n'
+        f'<p class="bf-cite__label" id="{box}-label">{html.escape(t(page_lang, "cite_label_" + lang))}</p>\n'
+        f'<blockquote class="bf-cite__text" id="{box}" lang="{lang}"><p>{body}</p></blockquote>\n'
+        f'<p class="bf-cite__actions"><button type="button" class="md-button bf-copy" data-bf-copy="{box}" '
+        f'data-bf-done="cite" hidden>{html.escape(t(page_lang, "copy_cite_" + lang))}</button></p>\n'
+        f"</div>\n"
+    )
+
+
+def from_src_uri(src_uri: str) -> tuple[str, str, str]:
+    """'es/objectives/2.1.3.md' → ('es', 'objective', '2.1.3')."""
+    lang, folder, name = src_uri.split("/")
+    return lang, KINDS[folder], name.removesuffix(".md")
+
+
+def block(fw: Framework, src_uri: str, site_url: str) -> str:
+    """Both citations for the item page `src_uri`, the page's language first."""
+    page_lang, kind, id_ = from_src_uri(src_uri)
+    order = [page_lang] + [lang for lang in LANGS if lang != page_lang]
+    inner = "".join(citation_html(fw, kind, id_, lang, page_lang, site_url) for lang in order)
+    return f'<div class="bf-cites">\n{inner}</div>\n'

@@ -1,0 +1,31 @@
+"""Addresses of item pages, absolute and relative, for HTML that Markdown does not rewrite.
+
+Raw HTML blocks (tables, SVG, citation boxes) are left alone by MkDocs, so
+their links must already be final URLs: relative to the page that shows them,
+or absolute (site_url + path) where a reader copies them elsewhere.
+"""
+
+from __future__ import annotations
+
+from . import LANGS
+
+
+def item_path(kind: str, id_: str, lang: str) -> str:
+    """'objective', '2.1.3', 'es' → 'es/objectives/2.1.3/' (site-relative)."""
+    prefix = "" if lang == LANGS[0] else f"{lang}/"
+    return f"{prefix}{kind}s/{id_}/"
+
+
+def absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path
+
+
+def site_root(src_uri: str) -> str:
+    """Relative path from the page built from `src_uri` to the site root.
+
+    'en/index.md' → '', 'es/index.md' → '../', 'en/data.md' → '../', 'es/data.md' → '../../'
+    (use_directory_urls: every page but index.md is a folder of its own).
+    """
+    lang, rest = src_uri.split("/", 1)
+    levels = rest.count("/") + (0 if rest.rsplit("/", 1)[-1] == "index.md" else 1)
+    return "../" * (levels + (0 if lang == LANGS[0] else 1))
