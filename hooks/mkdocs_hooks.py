@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bicentennial import LANGS, markers, pages, source  # noqa: E402
 from bicentennial import abbr, downloads  # noqa: E402
+from bicentennial import head, hosting, notfound, sitemap  # noqa: E402
 from bicentennial.load import FrameworkError  # noqa: E402
 from bicentennial.pageinfo import PageInfo  # noqa: E402
 
@@ -81,8 +82,28 @@ def page_info(page, config) -> PageInfo:
     )
 
 
+# What the site-wide steps need from both language passes: every page, each language's 404 page.
+_built: dict[str, dict] = {"pages": {}, "404": {}}
+
+
+def on_pre_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not getattr(i18n, "building", False):
+        _built["pages"].clear()
+        _built["404"].clear()
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == "404.html":
+        _built["404"][config.theme.get("language") or LANGS[0]] = output_content
+    return output_content
+
+
 def on_post_page(output, page, config):
     # Per-page publishing steps (head tags, security policy) are added here.
+    info = page_info(page, config)
+    _built["pages"][info.url] = info
+    output = head.apply(output, info, config.site_name)  # first: discovery and sharing tags
     output = abbr.mark(output, _page_lang(page, config))
     return output
 
@@ -94,3 +115,10 @@ def on_post_build(config):
         return  # an inner, per-language pass: the outer build finishes the site
     # Site-wide publishing steps (search indexes, sitemap, 404 pages, downloads) are added here.
     downloads.write(Path(config["site_dir"]), _framework(), config.site_url or "http://127.0.0.1:8000/", DATA, SCHEMA)
+    site_dir, site_url = Path(config["site_dir"]), (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    try:
+        sitemap.write(site_dir, _built["pages"].values())
+        notfound.write(site_dir, _built["404"], site_url)
+        hosting.write(site_dir, site_url, os.environ.get("PAGES_CNAME"))
+    except (notfound.NotFoundError, hosting.HostingError) as exc:
+        raise PluginError(str(exc)) from None

@@ -27,6 +27,12 @@ UI: dict[str, dict[str, str]] = {
         "at_a_glance": "The framework at a glance",
         "counts": "{goals} goals, {areas} cooperation areas, {objectives} joint objectives.",
         "see_all": "Read the full text",
+        # The 404 page (notfound.py).
+        "not_found": "Page not found",
+        "not_found_text": "There is no page at this address. Check it for typing errors, go to the home page, or search the site.",
+        "not_found_home": "Go to the home page",
+        "not_found_search": "Search the site",
+        "not_found_submit": "Search",
         # Staff tools: citations, side by side, full text, data, diagram.
         "cite_goal": "Cite this goal",
         "cite_area": "Cite this cooperation area",
@@ -74,6 +80,12 @@ UI: dict[str, dict[str, str]] = {
         "at_a_glance": "El Entendimiento de un vistazo",
         "counts": "{goals} metas, {areas} áreas de coordinación, {objectives} objetivos conjuntos.",
         "see_all": "Leer el texto completo",
+        # La página 404 (notfound.py).
+        "not_found": "Página no encontrada",
+        "not_found_text": "No hay ninguna página en esta dirección. Revise si está bien escrita, vaya a la página de inicio o busque en el sitio.",
+        "not_found_home": "Ir a la página de inicio",
+        "not_found_search": "Buscar en el sitio",
+        "not_found_submit": "Buscar",
         # Herramientas: citas, texto en paralelo, texto completo, datos, diagrama.
         "cite_goal": "Citar esta meta",
         "cite_area": "Citar esta área de coordinación",
