@@ -29,6 +29,7 @@ _REPLACED = re.compile(
 )
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 _TITLE = re.compile(r"[ \t]*<title>")
+_TITLE_TEXT = re.compile(r"<title>([^<]*)</title>")
 
 
 class HeadError(ValueError):
@@ -39,7 +40,7 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def tags(info: PageInfo, site_name: str, description: str) -> list[str]:
+def tags(info: PageInfo, site_name: str, description: str, title: str = "") -> list[str]:
     """The head tags for one page, as HTML strings (values escaped)."""
     canonical = info.absolute()
     out = [f'<link rel="canonical" href="{_attr(canonical)}">']
@@ -54,7 +55,7 @@ def tags(info: PageInfo, site_name: str, description: str) -> list[str]:
     og = {
         "og:type": "website",
         "og:site_name": site_name,
-        "og:title": info.title or site_name,
+        "og:title": title or info.title or site_name,
         "og:description": description,
         "og:url": canonical,
         "og:locale": OG_LOCALE.get(info.lang, info.lang),
@@ -75,8 +76,12 @@ def apply(page_html: str, info: PageInfo, site_name: str) -> str:
     found = _DESCRIPTION.search(head)
     # Material's own description already falls back to the site's, in the page's language.
     description = info.description or (html.unescape(found.group(1)) if found else "") or site_name
+    # The title Material shows (front matter `title`, else the nav title), without the site name.
+    shown = _TITLE_TEXT.search(head)
+    page_title = html.unescape(shown.group(1)).strip() if shown else ""
+    page_title = page_title.removesuffix(f" - {site_name}") if page_title != site_name else ""
     head = _REPLACED.sub("", head)
     title = _TITLE.search(head)
     indent = "      "
-    block = "".join(f"{indent}{tag}\n" for tag in tags(info, site_name, description))
+    block = "".join(f"{indent}{tag}\n" for tag in tags(info, site_name, description, page_title))
     return head[:title.start()] + block + head[title.start():] + body
