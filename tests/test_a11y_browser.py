@@ -1,0 +1,131 @@
+"""Accessibility in a real browser: axe-core on every page, and keyboard use.
+
+Section 508 / WCAG 2.1 AA. axe runs (as bundled by axe-playwright-python) on
+every published HTML page in both languages at desktop and phone sizes, and
+also with the search dialog open; all violations are reported at once. The
+keyboard tests tab through the skip link, the language switcher and search
+without touching the mouse.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.sitefiles import page_urls
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+AXE_OPTIONS = {"resultTypes": ["violations"],
+               "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+
+
+def _describe(url: str, size: str, violations: list[dict]) -> list[str]:
+    out = []
+    for v in violations:
+        targets = ", ".join(" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
+                            for n in v["nodes"][:3])
+        out.append(f"/{url} [{size}] {v['id']} ({v['impact']}): {v['help']} — {targets}")
+    return out
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_axe_every_page(browser, server, site, size):
+    axe = Axe()
+    context = browser.new_context(viewport=VIEWPORTS[size], bypass_csp=True)
+    page = context.new_page()
+    problems: list[str] = []
+    urls = page_urls(site)
+    assert len(urls) >= 80, f"expected the whole site, found {len(urls)} pages"
+    for url in urls:
+        page.goto(server + url, wait_until="load")
+        problems += _describe(url, size, axe.run(page, options=AXE_OPTIONS).response["violations"])
+    for url in ("", "es/"):  # the search dialog, open, with results
+        page.goto(server + url, wait_until="load")
+        page.keyboard.press("/")
+        page.keyboard.type("border" if url == "" else "frontera")
+        page.locator(".md-search-result__item").first.wait_for()
+        page.wait_for_timeout(600)  # let the dialog's open transition finish before measuring contrast
+        problems += _describe(url + " (search open)", size,
+                              axe.run(page, options=AXE_OPTIONS).response["violations"])
+    context.close()
+    assert not problems, f"{len(problems)} axe violations:\n" + "\n".join(problems)
+
+
+def _focused(page) -> dict:
+    return page.evaluate("""() => {
+        const el = document.activeElement, r = el.getBoundingClientRect(), s = getComputedStyle(el);
+        return {tag: el.tagName, cls: el.className, text: el.textContent.trim(), href: el.getAttribute('href'),
+                visible: r.width > 1 && r.height > 1 && r.bottom > 0 && r.top < innerHeight && s.visibility !== 'hidden',
+                outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+                shadow: s.boxShadow !== 'none'};
+    }""")
+
+
+def _tab_to(page, predicate, limit=40) -> dict:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = _focused(page)
+        if predicate(info):
+            return info
+    raise AssertionError("never reached the element by pressing Tab")
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_skip_link_first_and_visible(browser, server, size):
+    context = browser.new_context(viewport=VIEWPORTS[size])
+    page = context.new_page()
+    for url, label in (("objectives/2.1.3/", "Skip to content"), ("es/objectives/2.1.3/", "Saltar a contenido")):
+        page.goto(server + url)
+        page.keyboard.press("Tab")
+        info = _focused(page)
+        assert info["tag"] == "A" and "md-skip" in info["cls"], f"first Tab on /{url} focused {info}"
+        assert info["text"] == label
+        assert info["visible"], f"the skip link is not visible when focused on /{url} ({size})"
+        page.keyboard.press("Enter")
+        assert page.evaluate("location.hash") == "#top" or page.evaluate("document.activeElement.id") == "top"
+    context.close()
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_language_switch_by_keyboard(browser, server, size):
+    context = browser.new_context(viewport=VIEWPORTS[size])
+    page = context.new_page()
+    page.goto(server + "areas/2.1/")
+    button = _tab_to(page, lambda i: i["tag"] == "BUTTON" and "md-header__button" in i["cls"])
+    assert button["visible"] and (button["outline"] or button["shadow"]), f"no visible focus on {button}"
+    link = _tab_to(page, lambda i: i["tag"] == "A" and (i["href"] or "").endswith("es/areas/2.1/"), limit=4)
+    assert link["visible"], "the Español link is focused but hidden"
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "es/areas/2.1/")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    context.close()
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_search_by_keyboard(browser, server, size):
+    context = browser.new_context(viewport=VIEWPORTS[size])
+    page = context.new_page()
+    page.goto(server + "es/")
+    opener = _tab_to(page, lambda i: "md-search" in i["cls"] or "md-header__button" in i["cls"]
+                     and i["tag"] == "LABEL")
+    if opener["tag"] == "LABEL":
+        assert opener["visible"] and (opener["outline"] or opener["shadow"]), f"no visible focus on {opener}"
+        page.keyboard.press("Enter")
+    page.keyboard.type("frontera")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert page.locator(".md-search__input").is_visible(), "typing into a search box that cannot be seen"
+    # Material's keyboard model: arrow keys move from the query into the results, Enter opens one.
+    page.keyboard.press("ArrowDown")
+    result = _focused(page)
+    assert result["tag"] == "A" and "md-search-result__link" in result["cls"], result
+    assert result["visible"] and (result["outline"] or result["shadow"]), f"no visible focus on {result}"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expected = urljoin(server + "es/", result["href"]).split("#")[0]
+    assert page.url.split("#")[0] == expected and expected.startswith(server + "es/"), (page.url, expected)
+    context.close()
