@@ -63,3 +63,22 @@ def serve(site: Path, prefix: str = "/", port: int = 0) -> http.server.Threading
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+class Requests:
+    """Every response and failed request a Playwright page makes, for "nothing fails" checks."""
+
+    def __init__(self, page):
+        self.responses: list[tuple[int, str]] = []
+        self.failed: list[str] = []
+        page.on("response", lambda r: self.responses.append((r.status, r.url)))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+
+    def problems(self, origin: str, allowed_404: tuple[str, ...] = ()) -> list[str]:
+        """Failures, 4xx/5xx answers (except `allowed_404` URLs) and requests that left `origin`."""
+        out = [f"failed: {f}" for f in self.failed]
+        out += [f"{status}: {url}" for status, url in self.responses
+                if status >= 400 and not (status == 404 and url in allowed_404)]
+        out += [f"left {origin}: {url}" for _, url in self.responses
+                if not url.startswith(origin) and not url.startswith("data:")]
+        return out
