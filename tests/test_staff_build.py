@@ -48,6 +48,8 @@ def test_the_new_pages_exist_in_both_languages_with_the_same_file_names(site):
         for lang in LANGS:
             soup = page(site, name if lang == "en" else f"es/{name}")
             assert soup.html["lang"] == lang
+            assert not soup.select_one("article").get_text().lstrip().startswith("title:"), "front matter parsed"
+            assert soup.find("meta", attrs={"name": "description"})["content"].strip()
             alternates = {a["hreflang"]: a["href"] for a in soup.find_all("link", rel="alternate") if a.get("hreflang")}
             assert set(LANGS) <= set(alternates), name
             assert all(urlsplit(alternates[code]).path.rstrip("/").endswith(name) for code in LANGS), name
