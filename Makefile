@@ -7,7 +7,7 @@ DEV_STAMP  := $(VENV)/.dev-installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lock clean
+.PHONY: serve build test test-fast lock clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ build: $(SITE_STAMP)
 ## test: the whole suite (unit, build, browser)
 test: $(DEV_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## bench: build 1×, 10×, 100× synthetic frameworks, ours vs. stock Material (FULL=1: the stock one at 100× too)
+bench: $(DEV_STAMP)
+	$(PY) bench/run.py $(if $(FULL),--full)
 
 ## lock: re-pin requirements/*.txt with hashes from requirements/*.in
 lock: | $(PY)

@@ -1,0 +1,60 @@
+"""Build one prepared copy and measure it: wall time, peak memory, output.
+
+Each build runs ``mkdocs build`` in a child process; ``os.wait4`` gives that
+child's own peak resident memory (ru_maxrss), so concurrent work elsewhere
+on the machine does not count, and the wall time is the child's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def build(config: Path, site: Path, strict: bool) -> dict:
+    """Build `config` into `site`; return {"seconds", "cpu_seconds", "peak_mib"} or raise with the log.
+
+    CPU seconds (user + system of the child) are reported beside wall time: on
+    a machine shared with other work, they vary much less.
+    """
+    shutil.rmtree(site, ignore_errors=True)
+    env = dict(os.environ, SITE_DIR=str(site), NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1643587200")
+    env.pop("BF_DATA", None)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    if strict:
+        cmd.append("--strict")
+    log = config.parent / "build.log"
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=config.parent, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"build of {config} failed:\n{log.read_text(errors='replace')[-3000:]}")
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mib": usage.ru_maxrss / 1024}
+
+
+def output_stats(site: Path) -> dict:
+    """Output size, page count, objective page HTML size, search index per language."""
+    total = pages = 0
+    for path in site.rglob("*"):
+        if path.is_file():
+            total += path.stat().st_size
+            pages += path.suffix == ".html"
+    objective_html = [p.stat().st_size for lang in ("", "es/")
+                      for p in (site / lang / "objectives").glob("*/index.html")]
+    index = {}
+    for lang, rel in (("en", "search/search_index.json"), ("es", "es/search/search_index.json")):
+        path = site / rel
+        index[lang] = path.stat().st_size if path.exists() else None
+    return {
+        "output_bytes": total,
+        "pages": pages,
+        "objective_html_bytes": round(sum(objective_html) / len(objective_html)) if objective_html else None,
+        "search_index_bytes": index,
+    }
