@@ -65,9 +65,11 @@ def test_page_copy_link_is_visible_and_copies_the_page_url(server, clip_page):
 
 def test_every_heading_on_a_hand_written_page_gets_a_copy_link(server, clip_page):
     clip_page.goto(f"{server}about/")
+    from playwright.sync_api import expect
     headings = clip_page.locator("article h2[id]")
     assert headings.count() >= 3
-    assert clip_page.locator("article h2[id] button.bf-permalink").count() == headings.count()
+    # bf.js may run after the first paint (scripts load lazily): wait for the buttons.
+    expect(clip_page.locator("article h2[id] button.bf-permalink")).to_have_count(headings.count())
 
 
 @pytest.mark.parametrize("page_lang", ["en", "es"])
