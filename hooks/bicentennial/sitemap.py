@@ -16,6 +16,7 @@ and a gzip file without a timestamp.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 from pathlib import Path
 from typing import Iterable
@@ -47,13 +48,15 @@ def document(infos: Iterable[PageInfo]) -> str:
 
 def files(infos: Iterable[PageInfo]) -> dict[str, str]:
     """Site-relative path → sitemap text, for the root and every page folder."""
-    infos = list(infos)
+    infos = sorted(infos, key=lambda i: i.url)
+    urls = [i.url for i in infos]
     out = {"sitemap.xml": document(infos)}
-    for info in infos:
+    for n, info in enumerate(infos):
         if info.url:
-            # Everything under this folder: for "es/" that is every Spanish page.
-            under = [i for i in infos if i.url.startswith(info.url)]
-            out[f"{info.url}sitemap.xml"] = document(under)
+            # Everything under this folder: for "es/" that is every Spanish page. In URL order
+            # they follow it in one run, found by bisection (a scan per page was quadratic: bench/).
+            end = bisect.bisect_left(urls, info.url + "\U0010ffff", lo=n)
+            out[f"{info.url}sitemap.xml"] = document(infos[n:end])
     return out
 
 
