@@ -43,7 +43,7 @@ INDEX = Path("search") / "search_index.json"
 WORKER = "bf-search.js"
 # Split on anything that is not a letter, digit, "_", apostrophe or a dot
 # inside a number; also drop HTML entities such as &amp; from the tokens.
-SEPARATOR = r"[^\w\u00C0-\u024F.']+|\.(?!\d)|&[a-z]+;"
+SEPARATOR = r"[^\w\u00C0-\u024F.'&]+|&[a-z]+;|&|\.(?!\d)"
 PIPELINE = ["stopWordFilter"]
 FIELDS = {
     "title": 1000, "title_f": 1000, "title_s": 1000,
