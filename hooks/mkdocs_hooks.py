@@ -7,6 +7,10 @@ Events handled:
   changed files keeps `mkdocs serve` from rebuilding forever.
 - on_page_markdown: expand the markers that hand-written pages use to show
   data (``<!-- bf:overview -->`` and friends).
+- on_pre_build / on_post_template: collect what the site-wide steps need
+  from both language passes (every page's PageInfo, each language's 404
+  page, which static-i18n's last pass would overwrite); reset only in the
+  outer pass.
 - on_post_page: per-page publishing steps on the final HTML.
 - on_post_build (priority -200, after static-i18n's -100, which runs the
   other languages' builds from inside its own on_post_build): site-wide
