@@ -45,7 +45,7 @@ SCHEMA = ROOT / "data" / "framework.schema.json"
 
 
 def _framework():
-    display = os.path.relpath(DATA, Path.cwd())
+    display = os.path.relpath(DATA, Path.cwd()) if DATA.is_relative_to(Path.cwd()) else str(DATA)
     try:
         return source.read(DATA, SCHEMA, display=display)
     except FrameworkError as exc:

@@ -55,10 +55,15 @@ def yaml_path(parts: tuple) -> str:
     return out
 
 
-def _build(node: yaml.Node, parts: tuple, lines: dict, file: str, loader: yaml.SafeLoader):
+def _build(node: yaml.Node, parts: tuple, lines: dict, file: str, loader: yaml.SafeLoader, seen=None):
     line = node.start_mark.line + 1
-    lines[yaml_path(parts)] = line
     where = yaml_path(parts)
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # an alias (*name): a few lines of them can expand into billions of nodes
+        raise FrameworkError(file, line, where, "an alias (*name) repeats the value anchored (&name) on this line",
+                             "Write each value out in full: anchors and aliases are not allowed.")
+    seen.add(id(node))
+    lines[where] = line
     if node.tag not in _PLAIN_TAGS:
         raise FrameworkError(file, line, where, f"the tag {node.tag!r} is not allowed",
                              "Remove it: the file holds plain text, lists and mappings only.")
@@ -74,11 +79,11 @@ def _build(node: yaml.Node, parts: tuple, lines: dict, file: str, loader: yaml.S
                     file, key_node.start_mark.line + 1, yaml_path(parts + (key,)),
                     f"duplicate key {key!r} (first at line {lines[yaml_path(parts + (key,))]})",
                     "Keep one of them: YAML would silently drop the first.")
-            out[key] = _build(value_node, parts + (key,), lines, file, loader)
+            out[key] = _build(value_node, parts + (key,), lines, file, loader, seen)
             lines[yaml_path(parts + (key,))] = key_node.start_mark.line + 1  # the key's line reads best
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(v, parts + (i,), lines, file, loader) for i, v in enumerate(node.value)]
+        return [_build(v, parts + (i,), lines, file, loader, seen) for i, v in enumerate(node.value)]
     if node.tag == _STR:
         return node.value
     if parts and parts[-1] == "id":
@@ -114,6 +119,8 @@ def parse(path: Path, display: str | None = None) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = (exc.problem or exc.context or "invalid YAML").rstrip(".")
+        if exc.problem and exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
         text_lines = source.splitlines()
         if line and line <= len(text_lines) and "\t" in text_lines[line - 1]:
             problem += " (a tab character: YAML indentation must use spaces)"
