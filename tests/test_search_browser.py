@@ -165,13 +165,14 @@ def test_a_single_digit_does_not_flood_the_list(page, base, where):
     assert not outside, f"'3' listed items outside goal 3 among its first results: {outside}"
 
 
-@pytest.mark.parametrize("where, query, expected_path", [
-    ("", "firearms", "/areas/2.2/"), ("es/", "armas de fuego", "/es/areas/2.2/"),
+@pytest.mark.parametrize("where, query, expected_path, word", [
+    ("", "firearms", "/areas/2.2/", "firearms"), ("es/", "armas de fuego", "/es/areas/2.2/", "armas"),
+    ("", "trafficked", "/areas/2.2/", "trafficking"), ("es/", "extradicion", "/es/areas/3.4/", "extradición"),
 ])
-def test_item_titles_rank_above_body_mentions_and_show_id_and_title(page, base, where, query, expected_path):
+def test_item_titles_rank_above_body_mentions_and_show_id_and_title(page, base, where, query, expected_path, word):
     count, results = search(page, base + where, query)
+    assert results, f"{query!r} found nothing"
     assert path_of(results[0]["href"], base) == expected_path, [r["href"] for r in results[:3]]
-    word = query.split()[0]
     in_title = [word in r["title"].lower() for r in results]
     assert in_title == sorted(in_title, reverse=True), [(r["href"], r["title"]) for r in results]
     for r in results:
