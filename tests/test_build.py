@@ -105,7 +105,7 @@ def test_spanish_pages_say_the_translation_is_unofficial(site):
 
 
 def test_restored_wording_is_published_not_the_damaged_one(site):
-    text = " ".join(soup(p).get_text(" ") for p in pages_of(site, "en").values())
+    text = " ".join(soup(p).get_text() for p in pages_of(site, "en").values())
     assert "Strengthen oversight and coordination at airports of entry." in text
     assert "High-Level Security Dialogue (HLSD)" in text and "200th year" in text
     for damaged in ("Cooperation Space", "Joint goal", "Scale back", "legal organizations", "on-line world",
