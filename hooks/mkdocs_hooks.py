@@ -34,6 +34,7 @@ from bicentennial import LANGS, markers, pages, source  # noqa: E402
 from bicentennial import abbr, downloads  # noqa: E402
 from bicentennial import csp, htmlfix  # noqa: E402
 from bicentennial import head, hosting, notfound, sitemap  # noqa: E402
+from bicentennial import search_index  # noqa: E402
 from bicentennial.load import FrameworkError  # noqa: E402
 from bicentennial.pageinfo import PageInfo  # noqa: E402
 
@@ -128,5 +129,6 @@ def on_post_build(config):
         hosting.write(site_dir, site_url, os.environ.get("PAGES_CNAME"))
     except (notfound.NotFoundError, hosting.HostingError) as exc:
         raise PluginError(str(exc)) from None
+    search_index.publish(site_dir)  # one index per language; pages point at theirs
     # ... above this line. Keep this one last: every HTML file, final scripts, its own policy.
     csp.apply_to_site(Path(config["site_dir"]), before=htmlfix.fix)
