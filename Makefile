@@ -5,9 +5,10 @@ PY     := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP  := $(VENV)/.dev-installed
 NODE_STAMP := node_modules/.installed
+LH_STAMP   := tools/lighthouse/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lock clean bench
+.PHONY: serve build test test-fast lock clean bench audit
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,10 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+$(LH_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## serve: build, then serve http://127.0.0.1:8000 with live reload
 serve: $(SITE_STAMP)
 	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
@@ -35,6 +40,10 @@ build: $(SITE_STAMP)
 ## test: the whole suite (unit, build, browser)
 test: $(DEV_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## audit: Lighthouse on home, goal, area, objective (en + es, mobile + desktop) → reports/lighthouse.md
+audit: $(SITE_STAMP) $(LH_STAMP)
+	$(PY) tools/audit.py
 
 ## bench: build 1×, 10×, 100× synthetic frameworks, ours vs. stock Material (FULL=1: the stock one at 100× too)
 bench: $(DEV_STAMP)
