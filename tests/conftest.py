@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -26,32 +27,45 @@ def build_site(dest: Path, **env) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(dest)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return dest
-
-
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-def serve(directory: Path):
+def serve(directory: Path, port: int = 0):
     handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
+# Import this module as `conftest` only (never `tests.conftest`): a second copy
+# would reserve a second port and build for the wrong address.
+assert __name__ == "conftest", "import fixtures helpers with `from conftest import ...`"
+
+# The shared build is made for the address it is served at, so absolute links
+# (canonical, hreflang, the switcher's sitemap fetches, citations) stay on the
+# test server. The socket is bound now to reserve the port; it serves later.
+_SITE_DIR = Path(tempfile.mkdtemp(prefix="bf-test-")) / "site"
+_SERVER = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(_SITE_DIR)))
+SITE_URL = f"http://127.0.0.1:{_SERVER.server_address[1]}/"
+os.environ["SITE_URL"] = SITE_URL  # every build the tests run defaults to it
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    result = build_site(_SITE_DIR)
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield _SITE_DIR
+    shutil.rmtree(_SITE_DIR.parent, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def server(site):
-    """The built site served at http://127.0.0.1:PORT/ (yields the base URL)."""
-    srv = serve(site)
-    yield f"http://127.0.0.1:{srv.server_address[1]}/"
-    srv.shutdown()
+    """The built site served at SITE_URL (yields the base URL)."""
+    threading.Thread(target=_SERVER.serve_forever, daemon=True).start()
+    yield SITE_URL
+    _SERVER.shutdown()
 
 
 def _no_browser(reason: str):

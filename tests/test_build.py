@@ -17,7 +17,7 @@ from bicentennial import source
 
 ROOT = Path(__file__).resolve().parent.parent
 FW = source.read(ROOT / "data" / "framework.yaml", ROOT / "data" / "framework.schema.json")
-SITE_URL = "http://127.0.0.1:8000/"
+from conftest import SITE_URL
 SITE_NAME = {"en": "U.S.-Mexico Bicentennial Framework", "es": "Entendimiento Bicentenario México-Estados Unidos"}
 ITEM_PATHS = (["", *[f"goals/{g.id}/" for g in FW.goals], *[f"areas/{a.id}/" for _, a in FW.areas()],
                *[f"objectives/{o.id}/" for _, _, o in FW.objectives()]])

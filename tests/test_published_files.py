@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site
+from conftest import build_site
 
 LANG = r"(?:es/)?"
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.conftest import build_site
+from conftest import build_site
 
 
 def digest(site: Path) -> dict[str, str]:

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.conftest import build_site
+from conftest import build_site
 from tests.pages_server import Requests, free_port, serve
 
 pytestmark = pytest.mark.browser

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from bicentennial import head, hosting, notfound, source
 from bicentennial.pageinfo import PageInfo
-from tests.conftest import build_site
+from conftest import build_site
 from tests.sitefiles import lang_of, page_urls
 
 ROOT = Path(__file__).resolve().parent.parent

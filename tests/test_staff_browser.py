@@ -14,7 +14,7 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-SITE_URL = "http://127.0.0.1:8000/"  # the build's site_url: canonical addresses use it, whatever port serves the test
+from conftest import SITE_URL  # the build's site_url: canonical addresses use it
 FW = source.read(ROOT / "data" / "framework.yaml", ROOT / "data" / "framework.schema.json")
 
 
@@ -58,7 +58,8 @@ def test_heading_copy_link_copies_the_absolute_canonical_url_with_the_anchor(ser
 def test_page_copy_link_is_visible_and_copies_the_page_url(server, clip_page):
     clip_page.goto(f"{server}es/areas/2.3/")
     button = clip_page.locator("h1 button.bf-permalink--page")
-    assert button.is_visible() and button.inner_text().strip() == "Copiar enlace"
+    button.wait_for(state="visible")  # bf.js loads just after first paint
+    assert button.inner_text().strip() == "Copiar enlace"
     button.click()
     assert clipboard(clip_page) == f"{SITE_URL}es/areas/2.3/"
 

@@ -22,7 +22,7 @@ from bicentennial import abbr, cite, source
 from bicentennial.i18n import long_date
 from conftest import ROOT, build_site
 
-SITE_URL = "http://127.0.0.1:8000/"
+from conftest import SITE_URL
 LANGS = ("en", "es")
 FW = source.read(ROOT / "data" / "framework.yaml", ROOT / "data" / "framework.schema.json")
 ITEMS = ([("goal", g.id) for g in FW.goals] + [("area", a.id) for _, a in FW.areas()]
@@ -99,12 +99,12 @@ def test_citation_of_objective_2_1_3_reads_as_expected(site):
     assert en == ("“Joint Objective 2.1.3: Strengthen oversight and coordination at airports of entry.” "
                   "In U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities. "
                   "U.S. Embassy & Consulates in Mexico, January 31, 2022. "
-                  "http://127.0.0.1:8000/objectives/2.1.3/ (accessed [date]).")
+                  f"{SITE_URL}objectives/2.1.3/ (accessed [date]).")
     assert es == ("«Objetivo conjunto 2.1.3: Fortalecer la supervisión y la coordinación en los aeropuertos de "
                   "entrada». En Entendimiento Bicentenario sobre Seguridad, Salud Pública y Comunidades Seguras "
                   "entre México y los Estados Unidos. Embajada y Consulados de Estados Unidos en México, "
                   "31 de enero de 2022; traducción no oficial al español. "
-                  "http://127.0.0.1:8000/es/objectives/2.1.3/ (consultado el [fecha]).")
+                  f"{SITE_URL}es/objectives/2.1.3/ (consultado el [fecha]).")
 
 
 def test_citations_follow_site_url():

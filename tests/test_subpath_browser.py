@@ -13,7 +13,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from tests.conftest import build_site
+from conftest import build_site
 from tests.pages_server import Requests, free_port, serve
 
 pytestmark = pytest.mark.browser
