@@ -35,6 +35,7 @@ from bicentennial import abbr, downloads  # noqa: E402
 from bicentennial import csp, htmlfix  # noqa: E402
 from bicentennial import head, hosting, notfound, sitemap  # noqa: E402
 from bicentennial import search_index  # noqa: E402
+from bicentennial import weight  # noqa: E402
 from bicentennial.load import FrameworkError  # noqa: E402
 from bicentennial.pageinfo import PageInfo  # noqa: E402
 
@@ -53,9 +54,15 @@ def _framework():
         raise PluginError(str(exc)) from None
 
 
+_synced: list = [None, None]  # (framework, docs_dir) last written: static-i18n's 2nd pass skips it
+
+
 def on_config(config):
     fw = _framework()
+    if _synced[0] is fw and _synced[1] == config["docs_dir"]:
+        return config
     written, removed = pages.sync(Path(config["docs_dir"]), pages.all_pages(fw))
+    _synced[:] = [fw, config["docs_dir"]]
     if written or removed:
         log.info(f"Generated pages: {written} written, {removed} removed")
     return config
@@ -69,7 +76,8 @@ def on_page_markdown(markdown, page, config, files):
     if "<!-- bf:" not in markdown:
         return markdown
     try:
-        return markers.expand(markdown, _framework(), _page_lang(page, config), page.file.src_uri,
+        fw = _synced[0] or _framework()  # read in on_config: hashing the data per page was O(pages × size)
+        return markers.expand(markdown, fw, _page_lang(page, config), page.file.src_uri,
                               site_url=config.site_url or "")
     except markers.MarkerError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
@@ -112,6 +120,7 @@ def on_post_page(output, page, config):
     output = head.apply(output, info, config.site_name)  # first: discovery and sharing tags
     output = abbr.mark(output, _page_lang(page, config))
     output = htmlfix.fix(output)
+    output = weight.lighten(output)  # palette.css only if used; search index on use (make bench)
     return csp.add_meta(output)  # keep last: it hashes the page's final inline scripts
 
 

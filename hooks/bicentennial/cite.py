@@ -29,17 +29,24 @@ def section(kind: str, lang: str) -> str:
     return f"## {t(lang, 'cite_' + kind)} {{ #cite }}\n\n{t(lang, 'cite_intro')}\n\n<!-- bf:cite -->\n\n"
 
 
+_table: list = [None, {}]  # (framework, {(kind, id): text}): a scan per page was quadratic (bench/)
+
+
+def _texts(fw: Framework) -> dict:
+    if _table[0] is not fw:
+        texts = {("goal", g.id): g.title for g in fw.goals}
+        texts.update({("area", a.id): a.title for _, a in fw.areas()})
+        texts.update({("objective", o.id): o.text for _, _, o in fw.objectives()})
+        _table[:] = [fw, texts]
+    return _table[1]
+
+
 def item(fw: Framework, kind: str, id_: str) -> tuple[str, str, dict]:
     """(kind, id, text by language) of the goal, area or objective `id_`."""
-    if kind == "goal":
-        found = [g.title for g in fw.goals if g.id == id_]
-    elif kind == "area":
-        found = [a.title for _, a in fw.areas() if a.id == id_]
-    else:
-        found = [o.text for _, _, o in fw.objectives() if o.id == id_]
-    if not found:
+    found = _texts(fw).get((kind if kind in ("goal", "area") else "objective", id_))
+    if found is None:
         raise KeyError(f"no {kind} {id_!r} in the framework")
-    return kind, id_, {lang: found[0][lang] for lang in LANGS}
+    return kind, id_, {lang: found[lang] for lang in LANGS}
 
 
 def page_url(site_url: str, kind: str, id_: str, lang: str) -> str:

@@ -1,0 +1,43 @@
+"""Keep what a first visit downloads small (issue 7, measured by ``make bench``).
+
+Two changes to each page's final HTML:
+
+- Material's ``palette.css`` holds only its named colours and the dark
+  ("slate") scheme. The site uses the default scheme with its own colours
+  (bf.css) and has no colour toggle, so the link is dropped; it is kept on
+  any page that does use a named colour, the slate scheme or a toggle.
+- ``assets/javascripts/bf-search-on-use.js`` is loaded just before Material's
+  bundle: it holds the search index and the search worker until the reader
+  uses search, instead of fetching them on every page load.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PALETTE = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\s*')
+_BODY = re.compile(r"<body\b[^>]*>")
+_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
+_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+
+
+def _needs_palette(page: str) -> bool:
+    body = _BODY.search(page)
+    attrs = body.group(0) if body else ""
+    named = re.search(r'data-md-color-(?:primary|accent)="(?!custom")[^"]+"', attrs)
+    return bool(named) or 'data-md-color-scheme="slate"' in attrs or 'data-md-component="palette"' in page
+
+
+def lighten(page: str) -> str:
+    """Return `page` with palette.css dropped when unused and search loaded on use.
+
+    The search script sits beside Material's bundle (assets/javascripts/);
+    pages without the bundle are left as they are.
+    """
+    if not _needs_palette(page):
+        page = _PALETTE.sub("", page, count=1)
+    bundle = next((m for m in _SCRIPT.finditer(page) if _BUNDLE.search(m.group(1))), None)
+    if bundle is None:
+        return page
+    url = _BUNDLE.sub("assets/javascripts/bf-search-on-use.js", bundle.group(1))
+    return f'{page[:bundle.start()]}<script src="{url}"></script>\n{page[bundle.start():]}'
