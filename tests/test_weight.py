@@ -61,3 +61,9 @@ def test_search_index_loads_only_when_search_is_used(server, page, where, index)
     page.type("input[data-md-component=search-query]", "2.1.3", delay=15)
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     assert server + index in requests
+
+
+def test_indentation_goes_except_where_whitespace_shows_or_runs():
+    page = "<div>\n    <p>\n      text</p>\n  <pre>\n    kept\n  </pre>\n  <code>\n  kept</code>\n  <script>\n  var a;\n</script>\n</div>"
+    out = weight.squeeze(page)
+    assert out == "<div>\n<p>\ntext</p>\n<pre>\n    kept\n  </pre>\n<code>\n  kept</code>\n<script>\n  var a;\n</script>\n</div>"
