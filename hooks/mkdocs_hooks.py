@@ -54,12 +54,20 @@ def _framework():
         raise PluginError(str(exc)) from None
 
 
-_synced: list = [None, None]  # (framework, docs_dir) last written: static-i18n's 2nd pass skips it
+_synced: list = [None, None]  # (framework, docs_dir) last written: static-i18n's inner pass skips it
+
+
+_serving = [False]
+
+
+def on_startup(command, dirty):
+    _serving[0] = command == "serve"
 
 
 def on_config(config):
     fw = _framework()
-    if _synced[0] is fw and _synced[1] == config["docs_dir"]:
+    inner = getattr(config.plugins.get("i18n"), "building", False)  # static-i18n's pass for another language
+    if inner and _synced[0] is fw and _synced[1] == config["docs_dir"]:
         return config
     written, removed = pages.sync(Path(config["docs_dir"]), pages.all_pages(fw))
     _synced[:] = [fw, config["docs_dir"]]
@@ -121,6 +129,8 @@ def on_post_page(output, page, config):
     output = abbr.mark(output, _page_lang(page, config))
     output = htmlfix.fix(output)
     output = weight.lighten(output)  # palette.css only if used; search index on use (make bench)
+    if _serving[0]:
+        return output  # `mkdocs serve` injects an inline live-reload script a policy would block
     return csp.add_meta(output)  # keep last: it hashes the page's final inline scripts
 
 
@@ -140,4 +150,5 @@ def on_post_build(config):
         raise PluginError(str(exc)) from None
     search_index.publish(site_dir)  # one index per language; pages point at theirs
     # ... above this line. Keep this one last: every HTML file, final scripts, its own policy.
-    csp.apply_to_site(Path(config["site_dir"]), before=htmlfix.fix)
+    if not _serving[0]:
+        csp.apply_to_site(Path(config["site_dir"]), before=htmlfix.fix)
