@@ -49,7 +49,7 @@ audit: $(SITE_STAMP) $(LH_STAMP)
 	$(PY) tools/audit.py
 
 ## bench: build 1×, 10×, 100× synthetic frameworks, ours vs. stock Material (FULL=1: the stock one at 100× too)
-bench: $(DEV_STAMP)
+bench: $(DEV_STAMP) $(LH_STAMP)
 	$(PY) bench/run.py $(if $(FULL),--full)
 
 ## lock: re-pin requirements/*.txt with hashes from requirements/*.in

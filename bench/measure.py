@@ -3,9 +3,13 @@
 first_visit(): opens one page with a cold cache in Chromium (Playwright,
 /usr/bin/chromium) against the built site served gzip-compressed
 (tools/gzip_server.py), waits for the network to go idle, and sums the
-encoded (on-the-wire) body bytes of every response, split by kind, plus the
-bytes of what was requested before first contentful paint. Requests to other
-hosts are blocked and listed (the site must make none).
+encoded (on-the-wire) body bytes of every response, split by kind; plus the
+render-blocking bytes (the HTML and what Chromium marks renderBlockingStatus
+"blocking": the page cannot paint without them) and the bytes of requests
+that merely started before first contentful paint (on a fast local link
+this varies from run to run: a script at the end of the body may or may not
+have been requested before the first paint). Requests to other hosts are
+blocked and listed (the site must make none).
 
 serve_reload(): runs `mkdocs serve` on a prepared copy, opens an objective
 page, rewrites the data file with that objective's text changed, and times
@@ -40,7 +44,8 @@ _TIMING = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
   return {fcp: fcp ? fcp.startTime : null, nav: nav.encodedBodySize,
           res: performance.getEntriesByType('resource').map(e => ({url: e.name, start: e.startTime,
-                                                                  bytes: e.encodedBodySize}))};
+                                                                  bytes: e.encodedBodySize,
+                                                                  blocking: e.renderBlockingStatus === 'blocking'}))};
 }"""
 
 
@@ -52,6 +57,16 @@ def _kind(url: str, content_type: str) -> str:
         if kind in content_type:
             return {"javascript": "js"}.get(kind, kind)
     return "other"
+
+
+def _wire_size(url: str) -> int:
+    """Bytes on the wire for `url` from the gzip server (Playwright reports 0 for worker scripts)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return len(response.read())
+    except OSError:
+        return 0
 
 
 def _launch(playwright):
@@ -82,7 +97,7 @@ def first_visit(site: Path, path: str) -> dict:
             urls = []
             for req in records:
                 response = req.response()
-                size = req.sizes()["responseBodySize"]
+                size = _wire_size(req.url)
                 kind = _kind(req.url, (response.headers.get("content-type", "") if response else ""))
                 by_kind[kind] = by_kind.get(kind, 0) + size
                 urls.append([req.url[len(base) - 1:], size])
@@ -93,6 +108,8 @@ def first_visit(site: Path, path: str) -> dict:
     before_fcp = timing["nav"] + sum(r["bytes"] for r in timing["res"] if fcp is not None and r["start"] < fcp)
     return {
         "path": path,
+        "render_blocking_bytes": timing["nav"] + sum(r["bytes"] for r in timing["res"] if r["blocking"]),
+        "fcp_ms": round(fcp) if fcp is not None else None,
         "total_bytes": sum(by_kind.values()),
         "render_bytes": sum(v for k, v in by_kind.items() if k != "json"),
         "before_fcp_bytes": before_fcp,
