@@ -59,6 +59,8 @@ def _focused(page) -> dict:
     return page.evaluate("""() => {
         const el = document.activeElement, r = el.getBoundingClientRect(), s = getComputedStyle(el);
         return {tag: el.tagName, cls: el.className, text: el.textContent.trim(), href: el.getAttribute('href'),
+                bfFor: el.getAttribute('data-bf-for'), name: el.getAttribute('aria-label'),
+                inSelect: el.closest('.md-select') !== null,
                 visible: r.width > 1 && r.height > 1 && r.bottom > 0 && r.top < innerHeight && s.visibility !== 'hidden',
                 outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
                 shadow: s.boxShadow !== 'none'};
@@ -95,7 +97,7 @@ def test_language_switch_by_keyboard(browser, server, size):
     context = browser.new_context(viewport=VIEWPORTS[size])
     page = context.new_page()
     page.goto(server + "areas/2.1/")
-    button = _tab_to(page, lambda i: i["tag"] == "BUTTON" and "md-header__button" in i["cls"])
+    button = _tab_to(page, lambda i: i["tag"] == "BUTTON" and i["inSelect"])
     assert button["visible"] and (button["outline"] or button["shadow"]), f"no visible focus on {button}"
     link = _tab_to(page, lambda i: i["tag"] == "A" and (i["href"] or "").endswith("es/areas/2.1/"), limit=4)
     assert link["visible"], "the Español link is focused but hidden"
@@ -110,11 +112,14 @@ def test_search_by_keyboard(browser, server, size):
     context = browser.new_context(viewport=VIEWPORTS[size])
     page = context.new_page()
     page.goto(server + "es/")
-    opener = _tab_to(page, lambda i: "md-search" in i["cls"] or "md-header__button" in i["cls"]
-                     and i["tag"] == "LABEL")
-    if opener["tag"] == "LABEL":
+    # Desktop: the search field in the header. Phone: the search button (bf-keys.js).
+    opener = _tab_to(page, lambda i: "md-search__input" in i["cls"] or i["bfFor"] == "__search")
+    if opener["tag"] == "BUTTON":
+        assert size == "phone"
         assert opener["visible"] and (opener["outline"] or opener["shadow"]), f"no visible focus on {opener}"
+        assert opener["name"] == "Buscar", opener
         page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
     page.keyboard.type("frontera")
     page.locator(".md-search-result__item").first.wait_for()
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
@@ -128,4 +133,58 @@ def test_search_by_keyboard(browser, server, size):
         page.keyboard.press("Enter")
     expected = urljoin(server + "es/", result["href"]).split("#")[0]
     assert page.url.split("#")[0] == expected and expected.startswith(server + "es/"), (page.url, expected)
+    context.close()
+
+
+def test_menu_by_keyboard_on_a_phone(browser, server):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(server + "es/objectives/2.1.3/")
+    button = _tab_to(page, lambda i: i["tag"] == "BUTTON" and i["bfFor"] == "__drawer", limit=3)
+    assert button["visible"] and (button["outline"] or button["shadow"]), f"no visible focus on {button}"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navegación"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked"), "Enter did not open the menu"
+    page.wait_for_timeout(400)
+    inside = page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert inside and _focused(page)["visible"], "focus did not move to a visible link in the menu"
+    link = _tab_to(page, lambda i: i["tag"] == "A" and (i["href"] or "").endswith("about/"), limit=12)
+    assert link["visible"] and link["text"] == "Acerca de"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked"), "Escape did not close the menu"
+    assert page.evaluate("document.activeElement.dataset.bfFor") == "__drawer"
+    context.close()
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_every_tab_stop_can_be_seen(browser, server, size):
+    """Tab through a whole page: focus never lands on something off-screen, hidden or transparent."""
+    context = browser.new_context(viewport=VIEWPORTS[size])
+    page = context.new_page()
+    page.goto(server + "areas/2.1/")
+    check = """() => {
+        const el = document.activeElement;
+        if (el === document.body) return 'body';
+        const r = el.getBoundingClientRect();
+        // Above or below the viewport is fine (scrolling reaches it); beside it (an off-canvas drawer) is not.
+        const top = r.top + scrollY, height = document.scrollingElement.scrollHeight;
+        let ok = r.width > 1 && r.height > 1 && r.right > 0 && r.left < innerWidth && top + r.height > 0 && top < height
+                 && getComputedStyle(el).visibility === 'visible';
+        for (let a = el; a && ok; a = a.parentElement) ok = parseFloat(getComputedStyle(a).opacity) > 0.1;
+        return ok ? 'ok' : `${el.outerHTML.slice(0, 100)} at ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+    }"""
+    hidden, stops = [], 0
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        state = page.evaluate(check)
+        if state not in ("ok", "body"):
+            page.wait_for_timeout(800)  # still scrolling to it, or a dialog that opens on focus (search) fading in
+            state = page.evaluate(check)
+        if state == "body" and stops:
+            break
+        stops += 1
+        if state not in ("ok", "body"):
+            hidden.append(state)
+    assert stops > 10, f"only {stops} tab stops on the page"
+    assert not hidden, f"{len(hidden)} focus stops that cannot be seen ({size}):\n" + "\n".join(hidden)
     context.close()
