@@ -28,11 +28,12 @@ PAGE = """<html><head>
 </body></html>"""
 
 
-def test_palette_is_dropped_and_the_search_script_runs_just_before_the_bundle():
+def test_palette_is_dropped_and_the_search_script_runs_just_before_the_deferred_bundle():
     out = weight.lighten(PAGE)
     assert "palette." not in out and "main.57a0d79d.min.css" in out
-    first = out.index('<script src="../assets/javascripts/bf-search-on-use.js"></script>')
-    assert first < out.index("bundle.a5f9d56c.min.js") < out.index("bf.js")
+    first = out.index('<script src="../assets/javascripts/bf-search-on-use.js" defer></script>')
+    bundle = out.index('<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>')
+    assert first < bundle < out.index('<script src="../assets/javascripts/bf.js" defer></script>')
 
 
 @pytest.mark.parametrize("body", ['data-md-color-scheme="slate"', 'data-md-color-primary="indigo"'])
@@ -55,6 +56,9 @@ def test_search_index_loads_only_when_search_is_used(server, page, where, index)
     page.goto(server + where)
     page.wait_for_load_state("networkidle")
     assert page.locator("link[href*='palette.']").count() == 0
+    blocking = page.evaluate("""() => performance.getEntriesByType('resource')
+        .filter(e => e.renderBlockingStatus === 'blocking').map(e => e.name)""")
+    assert not [u for u in blocking if u.endswith(".js")], f"scripts block the first paint: {blocking}"
     assert server + index not in requests, "the search index was fetched before search was used"
     assert not [u for u in requests if "/workers/" in u], "the search worker started before search was used"
     page.click("input[data-md-component=search-query]")
