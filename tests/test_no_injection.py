@@ -157,6 +157,7 @@ def test_the_policy_check_catches_a_bad_policy():
     assert check_policy(page, "p")  # no policy at all
     good = csp.add_meta(page)
     assert not check_policy(good, "p")
+    assert csp.add_meta(good) == good  # re-applied (once per page, once per site): one policy, unchanged
     assert check_policy(good.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"), "p")
     assert check_policy(good.replace("var a=1", "var a=2"), "p")  # a changed script no longer matches its hash
     late = good.replace('<meta charset="utf-8">', '<meta charset="utf-8"><link rel="stylesheet" href="x.css">')
