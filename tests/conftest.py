@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from pages_server import PagesHandler, free_port
+from pages_server import serve as serve_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
@@ -27,29 +30,20 @@ def build_site(dest: Path, **env) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path, port: int = 0):
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 # Import this module as `conftest` only (never `tests.conftest`): a second copy
 # would reserve a second port and build for the wrong address.
 assert __name__ == "conftest", "import fixtures helpers with `from conftest import ...`"
 
 # The shared build is made for the address it is served at, so absolute links
 # (canonical, hreflang, the switcher's sitemap fetches, citations) stay on the
-# test server. The socket is bound now to reserve the port; it serves later.
+# test server, which answers like GitHub Pages (tests/pages_server.py). The
+# socket is bound now to reserve the port; it starts serving later.
 _SITE_DIR = Path(tempfile.mkdtemp(prefix="bf-test-")) / "site"
-_SERVER = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(_SITE_DIR)))
+_SERVER = http.server.ThreadingHTTPServer(
+    ("127.0.0.1", 0), functools.partial(PagesHandler, site=_SITE_DIR, prefix="/"))
 SITE_URL = f"http://127.0.0.1:{_SERVER.server_address[1]}/"
 os.environ["SITE_URL"] = SITE_URL  # every build the tests run defaults to it
+REPO = "/bicentennial-site/"  # a GitHub Pages project site's sub-path
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +60,19 @@ def server(site):
     threading.Thread(target=_SERVER.serve_forever, daemon=True).start()
     yield SITE_URL
     _SERVER.shutdown()
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory):
+    """One build for http://127.0.0.1:PORT/bicentennial-site/, served only there: (site folder, base URL)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{REPO}"
+    dest = tmp_path_factory.mktemp("subpath") / "site"
+    result = build_site(dest, SITE_URL=url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    srv = serve_pages(dest, REPO, port)
+    yield dest, url
+    srv.shutdown()
 
 
 def _no_browser(reason: str):

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.sitefiles import page_urls
+from sitefiles import page_urls
 
 pytestmark = pytest.mark.browser
 

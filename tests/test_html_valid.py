@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitefiles import html_files
+from sitefiles import html_files
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

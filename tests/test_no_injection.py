@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bicentennial import csp
-from tests.sitefiles import html_files
+from sitefiles import html_files
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = Path(material.__file__).parent / "templates"

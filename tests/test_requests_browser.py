@@ -14,9 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import build_site
-from tests.pages_server import free_port, serve
-from tests.sitefiles import lang_of, sample_urls
+from sitefiles import lang_of, sample_urls
 
 pytestmark = pytest.mark.browser
 
@@ -30,16 +28,9 @@ SEARCH = {"en": "border", "es": "frontera"}
 
 
 @pytest.fixture(scope="module")
-def deployed(tmp_path_factory, browser):
-    """A build whose site_url is the local server's own address, as on GitHub Pages: (site, base URL)."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    dest = tmp_path_factory.mktemp("deployed") / "site"
-    result = build_site(dest, SITE_URL=base)
-    assert result.returncode == 0, result.stdout + result.stderr
-    srv = serve(dest, "/", port)
-    yield dest, base
-    srv.shutdown()
+def deployed(site, server, browser):
+    """The shared build, made for the address it is served at, as on GitHub Pages: (site, base URL)."""
+    return site, server
 
 
 class Watcher:

@@ -9,20 +9,15 @@ numbers matched as prefixes).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 import time
 
 import pytest
 
-from conftest import build_site
 
 pytestmark = pytest.mark.browser
 
-PREFIX = "/REPO/"
 QUERY = "input[data-md-component=search-query]"
 # One result per page: the page's own link, the first in its list item (sections follow it)
 RESULTS_JS = """() => [...document.querySelectorAll('.md-search-result__item > a.md-search-result__link:first-child')]
@@ -36,30 +31,10 @@ SETTLED_JS = """(q) => {
 }"""
 
 
-class _SubPath(http.server.SimpleHTTPRequestHandler):
-    """Serve the site under /REPO/ only; everything else is a 404, like a Pages project site."""
-
-    def log_message(self, *args):
-        pass
-
-    def translate_path(self, path):
-        if not path.startswith(PREFIX):
-            return "/nonexistent-bf-search-test"
-        return super().translate_path("/" + path[len(PREFIX):])
-
-
 @pytest.fixture(scope="module")
-def base(browser, tmp_path_factory):
-    """Build for http://127.0.0.1:PORT/REPO/ and serve it there (the port is bound before the build)."""
-    dest = tmp_path_factory.mktemp("search-subpath") / "site"
-    handler = functools.partial(_SubPath, directory=str(dest))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    result = build_site(dest, SITE_URL=url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+def base(subpath_site, browser):
+    """The site built for and served at http://127.0.0.1:PORT/bicentennial-site/ (shared with the sub-path tests)."""
+    return subpath_site[1]
 
 
 def search(page, url: str, query: str) -> tuple[int, list[dict]]:

@@ -11,22 +11,15 @@ import re
 
 import pytest
 
-from conftest import build_site
-from tests.pages_server import Requests, free_port, serve
+from pages_server import Requests
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def origin(tmp_path_factory, browser):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    dest = tmp_path_factory.mktemp("seo") / "site"
-    result = build_site(dest, SITE_URL=base)
-    assert result.returncode == 0, result.stdout + result.stderr
-    srv = serve(dest, "/", port)
-    yield base
-    srv.shutdown()
+def origin(server, browser):
+    """The shared build, served at the address it was built for."""
+    return server
 
 
 def switch(page, lang: str):

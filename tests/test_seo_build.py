@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from bicentennial import head, hosting, notfound, source
 from bicentennial.pageinfo import PageInfo
 from conftest import build_site
-from tests.sitefiles import lang_of, page_urls
+from sitefiles import lang_of, page_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 FW = source.read(ROOT / "data" / "framework.yaml", ROOT / "data" / "framework.schema.json")

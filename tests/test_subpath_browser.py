@@ -13,23 +13,15 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from conftest import build_site
-from tests.pages_server import Requests, free_port, serve
+from conftest import REPO
+from pages_server import Requests
 
 pytestmark = pytest.mark.browser
-REPO = "/bicentennial-site/"
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory, browser):
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{REPO}"
-    dest = tmp_path_factory.mktemp("subpath") / "site"
-    result = build_site(dest, SITE_URL=url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    srv = serve(dest, REPO, port)
-    yield url
-    srv.shutdown()
+def base(subpath_site, browser):
+    return subpath_site[1]
 
 
 def origin_of(base: str) -> str:
