@@ -6,7 +6,8 @@ Events handled:
   language (static-i18n builds each language in its own pass); writing only
   changed files keeps `mkdocs serve` from rebuilding forever.
 - on_page_markdown: expand the markers that hand-written pages use to show
-  data (``<!-- bf:overview -->`` and friends).
+  data (``<!-- bf:overview -->`` and friends); on item pages, set the raw
+  HTML aside (verbatim.py) and put it back in on_page_content.
 - on_pre_build / on_post_template: collect what the site-wide steps need
   from both language passes (every page's PageInfo, each language's 404
   page, which static-i18n's last pass would overwrite); reset only in the
@@ -35,7 +36,7 @@ from bicentennial import abbr, downloads  # noqa: E402
 from bicentennial import csp, htmlfix  # noqa: E402
 from bicentennial import head, hosting, notfound, sitemap  # noqa: E402
 from bicentennial import search_index  # noqa: E402
-from bicentennial import weight  # noqa: E402
+from bicentennial import verbatim, weight  # noqa: E402
 from bicentennial.load import FrameworkError  # noqa: E402
 from bicentennial.pageinfo import PageInfo  # noqa: E402
 
@@ -81,14 +82,23 @@ def _page_lang(page, config) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if "<!-- bf:" not in markdown:
-        return markdown
-    try:
-        fw = _synced[0] or _framework()  # read in on_config: hashing the data per page was O(pages × size)
-        return markers.expand(markdown, fw, _page_lang(page, config), page.file.src_uri,
-                              site_url=config.site_url or "")
-    except markers.MarkerError as exc:
-        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+    if "<!-- bf:" in markdown:
+        try:
+            fw = _synced[0] or _framework()  # read in on_config: hashing the data per page was O(pages × size)
+            markdown = markers.expand(markdown, fw, _page_lang(page, config), page.file.src_uri,
+                                      site_url=config.site_url or "")
+        except markers.MarkerError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+    if page.meta.get("bf_kind"):  # a generated item page: its raw HTML skips Markdown's parser
+        markdown, _verbatim[page.file.src_uri] = verbatim.stash(markdown)
+    return markdown
+
+
+_verbatim: dict[str, list[str]] = {}
+
+
+def on_page_content(html, page, config, files):
+    return verbatim.restore(html, _verbatim.pop(page.file.src_uri, []))
 
 
 def page_info(page, config) -> PageInfo:

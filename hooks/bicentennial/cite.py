@@ -25,8 +25,9 @@ KINDS = {"goals": "goal", "areas": "area", "objectives": "objective"}
 
 
 def section(kind: str, lang: str) -> str:
-    """The Markdown of the citation section; `kind` is goal, area or objective."""
-    return f"## {t(lang, 'cite_' + kind)} {{ #cite }}\n\n{t(lang, 'cite_intro')}\n\n<!-- bf:cite -->\n\n"
+    """The citation section of an item page (Markdown heading, HTML intro); `kind` is goal, area or objective."""
+    intro = html.escape(t(lang, "cite_intro"), quote=False)
+    return f"## {t(lang, 'cite_' + kind)} {{ #cite }}\n\n<p>{intro}</p>\n\n<!-- bf:cite -->\n\n"
 
 
 _table: list = [None, {}]  # (framework, {(kind, id): text}): a scan per page was quadratic (bench/)
@@ -75,7 +76,8 @@ def text(fw: Framework, kind: str, id_: str, lang: str, site_url: str, accessed:
 
 
 def citation_html(fw: Framework, kind: str, id_: str, lang: str, page_lang: str, site_url: str) -> str:
-    fields = {k: html.escape(v) for k, v in _fields(fw, kind, id_, lang, site_url).items()}
+    # Newlines as spaces (the same on screen): data never starts a line of an item page (verbatim.py).
+    fields = {k: html.escape(v).replace("\n", " ") for k, v in _fields(fw, kind, id_, lang, site_url).items()}
     fields["url"] = f'<a href="{fields["url"]}">{fields["url"]}</a>'
     date = f'<span class="bf-accessed" data-bf-accessed>{html.escape(t(lang, "date_placeholder"))}</span>'
     body = t(lang, "cite_format", accessed=date, **fields)

@@ -18,8 +18,9 @@ from .model import Framework, Text
 
 
 def item_link(kind: str, id_: str, lang: str) -> str:
-    """Markdown link from an item page (one level below the language root) to its row."""
-    return f"[{t(lang, 'sbs_link')}](../side-by-side.md#{kind}-{id_}){{ .bf-sbs-link }}\n\n"
+    """HTML link from an item page (``objectives/2.1.3/``: two folders below the language root) to its row."""
+    return (f'<p><a class="bf-sbs-link" href="../../side-by-side/#{kind}-{id_}">'
+            f"{html.escape(t(lang, 'sbs_link'), quote=False)}</a></p>\n\n")
 
 
 def _order(lang: str) -> list[str]:

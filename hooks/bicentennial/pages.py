@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from . import LANGS, render
+from . import LANGS, itempages
 from .model import Framework
 
 GENERATED_DIRS = ("goals", "areas", "objectives")
@@ -22,13 +22,13 @@ GENERATED_DIRS = ("goals", "areas", "objectives")
 def goal_pages(fw: Framework) -> Iterator[tuple[str, str]]:
     for goal in fw.goals:
         for lang in LANGS:
-            yield f"{lang}/goals/{goal.id}.md", render.goal_page(fw, goal, lang)
+            yield f"{lang}/goals/{goal.id}.md", itempages.goal_page(fw, goal, lang)
 
 
 def area_pages(fw: Framework) -> Iterator[tuple[str, str]]:
     for goal, area in fw.areas():
         for lang in LANGS:
-            yield f"{lang}/areas/{area.id}.md", render.area_page(fw, goal, area, lang)
+            yield f"{lang}/areas/{area.id}.md", itempages.area_page(fw, goal, area, lang)
 
 
 def objective_pages(fw: Framework) -> Iterator[tuple[str, str]]:
@@ -37,7 +37,7 @@ def objective_pages(fw: Framework) -> Iterator[tuple[str, str]]:
         prev = items[i - 1][2] if i > 0 else None
         next_ = items[i + 1][2] if i + 1 < len(items) else None
         for lang in LANGS:
-            yield f"{lang}/objectives/{obj.id}.md", render.objective_page(fw, goal, area, obj, lang, prev, next_)
+            yield f"{lang}/objectives/{obj.id}.md", itempages.objective_page(fw, goal, area, obj, lang, prev, next_)
 
 
 def all_pages(fw: Framework) -> dict[str, str]:

@@ -3,7 +3,8 @@
 Data text is shown literally, never interpreted: ``esc`` makes a string inert
 for Python-Markdown (HTML-escaped, and every character Markdown could read as
 syntax backslash-escaped), so even text that slipped past validation renders
-as visible characters and not as a tag or a link.
+as visible characters and not as a tag or a link. The pages of single goals,
+areas and objectives are mostly raw HTML instead (itempages.py: faster).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import html
 import json
 import re
 
-from . import cite, compare
 from .i18n import long_date, t
 from .model import Area, Framework, Goal, Objective
 
@@ -50,15 +50,6 @@ def objective_label(obj: Objective, lang: str) -> str:
 def href(base: str, kind: str, id_: str) -> str:
     """Link from a page whose language root is `base` (e.g. '../') to an item page."""
     return f"{base}{kind}/{id_}.md"
-
-
-def crumbs(lang: str, base: str, *trail: tuple[str, str | None]) -> str:
-    """A breadcrumb trail: (label, link or None for the current page)."""
-    items = [f"[{t(lang, 'home')}]({base}index.md)"]
-    for label, link in trail:
-        items.append(f"[{esc(label)}]({link})" if link else f'<span aria-current="page">{esc(label)}</span>')
-    sep = ' <span class="bf-sep" aria-hidden="true">›</span> '
-    return f'<nav class="bf-crumbs" aria-label="{t(lang, "breadcrumb")}" markdown>\n{sep.join(items)}\n</nav>\n\n'
 
 
 def source_block(fw: Framework, lang: str) -> str:
@@ -99,56 +90,3 @@ def overview(fw: Framework, lang: str, base: str = "") -> str:
 def introduction(fw: Framework, lang: str) -> str:
     paras = "".join(f"{esc(p[lang])}\n\n" for p in fw.introduction)
     return paras + f"{esc(fw.lead_in[lang])}\n\n"
-
-
-def goal_page(fw: Framework, goal: Goal, lang: str) -> str:
-    base = "../"
-    title = f"{goal_label(goal, lang)}: {goal.title[lang]}"
-    out = front_matter(title=title, description=goal.statement[lang], bf_kind="goal", bf_id=goal.id,
-                       search={"boost": 4})
-    out += crumbs(lang, base, (goal_label(goal, lang), None))
-    out += f"# {goal_label(goal, lang)}: {esc(goal.title[lang])} {{ #top }}\n\n"
-    out += f"{esc(goal.statement[lang])}\n{{ .bf-lead }}\n\n"
-    out += f"## {t(lang, 'in_goal')} {{ #areas }}\n\n"
-    out += "".join(area_section(a, lang, base) for a in goal.areas)
-    out += compare.item_link("goal", goal.id, lang) + cite.section("goal", lang)
-    return out + source_block(fw, lang)
-
-
-def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
-    base = "../"
-    title = f"{area_label(area, lang)}: {area.title[lang]}"
-    out = front_matter(title=title, description=f"{goal_label(goal, lang)}: {goal.title[lang]}. {area.title[lang]}.",
-                       bf_kind="area", bf_id=area.id, search={"boost": 3})
-    out += crumbs(lang, base, (goal_label(goal, lang), href(base, "goals", goal.id)), (area_label(area, lang), None))
-    out += f"# {area_label(area, lang)}: {esc(area.title[lang])} {{ #top }}\n\n"
-    out += f"## {t(lang, 'context')} {{ #context }}\n\n"
-    out += f"- {goal_label(goal, lang)}: [{esc(goal.title[lang])}]({href(base, 'goals', goal.id)})\n\n"
-    out += f"## {t(lang, 'in_area')} {{ #objectives }}\n\n"
-    out += "".join(f"- {objective_link(o, lang, base)}\n" for o in area.objectives) + "\n"
-    out += compare.item_link("area", area.id, lang) + cite.section("area", lang)
-    return out + source_block(fw, lang)
-
-
-def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: str,
-                   prev: Objective | None, next_: Objective | None) -> str:
-    base = "../"
-    title = f"{objective_label(obj, lang)}: {obj.text[lang].rstrip('.')}"
-    out = front_matter(title=title, description=obj.text[lang], bf_kind="objective", bf_id=obj.id,
-                       search={"boost": 2})
-    out += crumbs(lang, base, (goal_label(goal, lang), href(base, "goals", goal.id)),
-                  (area_label(area, lang), href(base, "areas", area.id)), (objective_label(obj, lang), None))
-    out += f"# {objective_label(obj, lang)} {{ #top }}\n\n"
-    out += f"{esc(obj.text[lang])}\n{{ .bf-lead }}\n\n"
-    out += f"## {t(lang, 'context')} {{ #context }}\n\n"
-    out += f"- {goal_label(goal, lang)}: [{esc(goal.title[lang])}]({href(base, 'goals', goal.id)})\n"
-    out += f"- {area_label(area, lang)}: [{esc(area.title[lang])}]({href(base, 'areas', area.id)})\n\n"
-    out += compare.item_link("objective", obj.id, lang) + cite.section("objective", lang)
-    out += source_block(fw, lang)
-    links = []
-    if prev:
-        links.append(f'[<span class="bf-dir">{t(lang, "previous")}</span> {prev.id}]({href(base, "objectives", prev.id)}){{ rel=prev .bf-prev }}')
-    if next_:
-        links.append(f'[<span class="bf-dir">{t(lang, "next")}</span> {next_.id}]({href(base, "objectives", next_.id)}){{ rel=next .bf-next }}')
-    out += f'<nav class="bf-pager" aria-label="{t(lang, "pager")}" markdown>\n{" ".join(links)}\n</nav>\n'
-    return out
