@@ -114,15 +114,16 @@ def page_info(page, config) -> PageInfo:
     )
 
 
-# What the site-wide steps need from both language passes: every page, each language's 404 page.
-_built: dict[str, dict] = {"pages": {}, "404": {}}
+# What the site-wide steps need from both language passes: every page, each language's 404 page,
+# the HTML files on_post_page finished (the site-wide steps redo only the others).
+_built: dict[str, dict] = {"pages": {}, "404": {}, "finished": {}}
 
 
 def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or not getattr(i18n, "building", False):
-        _built["pages"].clear()
-        _built["404"].clear()
+        for part in _built.values():
+            part.clear()
 
 
 def on_post_template(output_content, template_name, config):
@@ -139,6 +140,8 @@ def on_post_page(output, page, config):
     output = abbr.mark(output, _page_lang(page, config))
     output = htmlfix.fix(output)
     output = weight.lighten(output)  # palette.css only if used; search index on use (make bench)
+    output = search_index.localize_config(output)  # this language's search index
+    _built["finished"][page.file.abs_dest_path] = True
     if _serving[0]:
         return output  # `mkdocs serve` injects an inline live-reload script a policy would block
     return csp.add_meta(output)  # keep last: it hashes the page's final inline scripts
@@ -158,7 +161,8 @@ def on_post_build(config):
         hosting.write(site_dir, site_url, os.environ.get("PAGES_CNAME"))
     except (notfound.NotFoundError, hosting.HostingError) as exc:
         raise PluginError(str(exc)) from None
-    search_index.publish(site_dir)  # one index per language; pages point at theirs
-    # ... above this line. Keep this one last: every HTML file, final scripts, its own policy.
+    others = [p for p in site_dir.rglob("*.html") if str(p) not in _built["finished"]]  # the 404 pages
+    search_index.publish(site_dir, pages=others)  # one index per language; pages point at theirs
+    # ... above this line. Keep this one last: final scripts, its own policy (on_post_page did the rest).
     if not _serving[0]:
-        csp.apply_to_site(Path(config["site_dir"]), before=htmlfix.fix)
+        csp.apply_to_site(site_dir, before=htmlfix.fix, paths=others)

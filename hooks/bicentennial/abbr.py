@@ -55,6 +55,8 @@ def _mark_text(text: str, table: dict[str, str]) -> str:
 
 def mark_fragment(fragment: str, lang: str) -> str:
     """Wrap acronyms in an HTML fragment's text (not in tags, comments or SKIP elements)."""
+    if not _WORDS.search(fragment):
+        return fragment  # no acronym anywhere (most item pages): skip the tag walk
     table = EXPANSIONS.get(lang, EXPANSIONS["en"])
     out, depth = [], 0
     for part in _TAG.split(fragment):
