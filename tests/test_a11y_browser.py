@@ -92,13 +92,18 @@ def test_skip_link_first_and_visible(browser, server, size):
     context.close()
 
 
+def assert_visible_focus(info: dict) -> None:
+    """The focused element is on screen and shows a focus indicator (outline or shadow)."""
+    assert info["visible"] and (info["outline"] or info["shadow"]), f"no visible focus on {info}"
+
+
 @pytest.mark.parametrize("size", VIEWPORTS)
 def test_language_switch_by_keyboard(browser, server, size):
     context = browser.new_context(viewport=VIEWPORTS[size])
     page = context.new_page()
     page.goto(server + "areas/2.1/")
     button = _tab_to(page, lambda i: i["tag"] == "BUTTON" and i["inSelect"])
-    assert button["visible"] and (button["outline"] or button["shadow"]), f"no visible focus on {button}"
+    assert_visible_focus(button)
     link = _tab_to(page, lambda i: i["tag"] == "A" and (i["href"] or "").endswith("es/areas/2.1/"), limit=4)
     assert link["visible"], "the Español link is focused but hidden"
     page.keyboard.press("Enter")
@@ -116,7 +121,7 @@ def test_search_by_keyboard(browser, server, size):
     opener = _tab_to(page, lambda i: "md-search__input" in i["cls"] or i["bfFor"] == "__search")
     if opener["tag"] == "BUTTON":
         assert size == "phone"
-        assert opener["visible"] and (opener["outline"] or opener["shadow"]), f"no visible focus on {opener}"
+        assert_visible_focus(opener)
         assert opener["name"] == "Buscar", opener
         page.keyboard.press("Enter")
         page.wait_for_timeout(300)
@@ -128,7 +133,7 @@ def test_search_by_keyboard(browser, server, size):
     page.keyboard.press("ArrowDown")
     result = _focused(page)
     assert result["tag"] == "A" and "md-search-result__link" in result["cls"], result
-    assert result["visible"] and (result["outline"] or result["shadow"]), f"no visible focus on {result}"
+    assert_visible_focus(result)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expected = urljoin(server + "es/", result["href"]).split("#")[0]
@@ -141,7 +146,7 @@ def test_menu_by_keyboard_on_a_phone(browser, server):
     page = context.new_page()
     page.goto(server + "es/objectives/2.1.3/")
     button = _tab_to(page, lambda i: i["tag"] == "BUTTON" and i["bfFor"] == "__drawer", limit=3)
-    assert button["visible"] and (button["outline"] or button["shadow"]), f"no visible focus on {button}"
+    assert_visible_focus(button)
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navegación"
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked"), "Enter did not open the menu"
