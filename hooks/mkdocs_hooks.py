@@ -133,7 +133,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_page(output, page, config):
-    # Per-page publishing steps (head tags, security policy) are added here.
+    # Per-page publishing steps, in order; the security policy must stay last.
     info = page_info(page, config)
     _built["pages"][info.url] = info
     output = head.apply(output, info, config.site_name)  # first: discovery and sharing tags
@@ -152,7 +152,7 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner, per-language pass: the outer build finishes the site
-    # Site-wide publishing steps (search indexes, sitemap, 404 pages, downloads) are added here.
+    # Site-wide publishing steps: downloads, sitemaps, 404 pages, Pages files, search indexes.
     downloads.write(Path(config["site_dir"]), _framework(), config.site_url or "http://127.0.0.1:8000/", DATA, SCHEMA)
     site_dir, site_url = Path(config["site_dir"]), (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
     try:
@@ -163,6 +163,6 @@ def on_post_build(config):
         raise PluginError(str(exc)) from None
     others = [p for p in site_dir.rglob("*.html") if str(p) not in _built["finished"]]  # the 404 pages
     search_index.publish(site_dir, pages=others)  # one index per language; pages point at theirs
-    # ... above this line. Keep this one last: final scripts, its own policy (on_post_page did the rest).
+    # Keep this one last: the files on_post_page did not finish get their final scripts' policy.
     if not _serving[0]:
         csp.apply_to_site(site_dir, before=htmlfix.fix, paths=others)
