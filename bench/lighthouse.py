@@ -8,21 +8,18 @@ tooling installs it there); without it the scores are reported as not measured.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import audit  # noqa: E402  (one way to run Lighthouse: tools/audit.py)
 import gzip_server  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PAGES = {"home": "", "goal": "goals/2/", "objective": "objectives/2.1.3/"}
 RUNS = 3
 
@@ -35,14 +32,7 @@ def find() -> str | None:
 
 
 def _run(binary: str, url: str) -> dict:
-    with tempfile.TemporaryDirectory(prefix="bf-lh-") as tmp:
-        out = Path(tmp) / "report.json"
-        cmd = [binary, url, "--only-categories=performance", "--form-factor=mobile", "--output=json",
-               f"--output-path={out}", "--quiet",
-               "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"]
-        env = dict(os.environ, CHROME_PATH=CHROMIUM)
-        subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=300)
-        data = json.loads(out.read_text(encoding="utf-8"))
+    data = audit.lighthouse(url, "mobile", categories=("performance",), binary=binary)
     audits = data["audits"]
     return {"score": round(data["categories"]["performance"]["score"] * 100),
             "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -120,12 +119,6 @@ def first_visit(site: Path, path: str) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _wait_http(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -143,7 +136,7 @@ def serve_reload(copy: Path, edits: int = 3) -> list[float]:
     """Seconds from saving a data edit to the open page showing it, per edit."""
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
+    port = gzip_server.free_port()
     data_file = copy / "data" / "framework.yaml"
     original = data_file.read_text(encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

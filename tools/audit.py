@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,12 +35,6 @@ TARGETED = ("accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def build(dest: Path, base: str) -> None:
     env = dict(os.environ, SITE_DIR=str(dest), SITE_URL=base)
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "build.py")], cwd=ROOT, env=env,
@@ -50,16 +43,19 @@ def build(dest: Path, base: str) -> None:
         sys.exit(f"audit: the build failed: {result.stderr.strip()[-2000:]}")
 
 
-def lighthouse(url: str, form: str, out: Path) -> dict:
-    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
-    if form == "desktop":
-        cmd.append("--preset=desktop")
-    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0 or not out.exists():
-        sys.exit(f"audit: Lighthouse failed on {url} ({form}): {result.stderr.strip()[-2000:]}")
-    return json.loads(out.read_text(encoding="utf-8"))
+def lighthouse(url: str, form: str, categories=tuple(CATEGORIES), binary: Path | str = LIGHTHOUSE) -> dict:
+    """One Lighthouse run (`form`: mobile or desktop); its JSON report. Also used by make bench."""
+    with tempfile.TemporaryDirectory(prefix="bf-lh-") as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
+               f"--only-categories={','.join(categories)}", f"--chrome-flags={CHROME_FLAGS}"]
+        if form == "desktop":
+            cmd.append("--preset=desktop")
+        env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+        result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        if result.returncode != 0 or not out.exists():
+            raise RuntimeError(f"Lighthouse failed on {url} ({form}): {result.stderr.strip()[-2000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))
 
 
 def summarize(report: dict) -> tuple[dict[str, int], list[str]]:
@@ -107,7 +103,7 @@ def main() -> int:
         sys.exit("audit: Lighthouse is not installed: cd tools/lighthouse && npm ci")
     if not shutil.which(os.environ.get("CHROME_PATH", "/usr/bin/chromium")):
         sys.exit("audit: Chromium not found (apt-get install chromium, or set CHROME_PATH)")
-    port = free_port()
+    port = gzip_server.free_port()
     base = f"http://127.0.0.1:{port}/"
     rows = []
     with tempfile.TemporaryDirectory(prefix="bf-audit-") as tmp:
@@ -121,7 +117,10 @@ def main() -> int:
                 for page in PAGES:
                     for form in ("mobile", "desktop"):
                         url = base + lang + page
-                        report = lighthouse(url, form, Path(tmp) / "report.json")
+                        try:
+                            report = lighthouse(url, form)
+                        except RuntimeError as exc:
+                            sys.exit(f"audit: {exc}")
                         versions = {"lighthouse": report["lighthouseVersion"],
                                     "browser": report["environment"]["hostUserAgent"].split(") ")[-1].split(" ")[0]}
                         scores, lost = summarize(report)

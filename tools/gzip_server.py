@@ -17,6 +17,7 @@ import functools
 import gzip
 import http.server
 import os
+import socket
 import threading
 from pathlib import Path
 
@@ -75,6 +76,13 @@ class _Body:
 
     def close(self):
         pass
+
+
+def free_port() -> int:
+    """A port free on 127.0.0.1 now (for a server that must know its address before it starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def serve(directory: Path, port: int = 0, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
