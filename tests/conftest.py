@@ -95,6 +95,21 @@ def browser():
         b.close()
 
 
+READY = "() => !document.querySelector('script[data-bf-scripts]') || document.documentElement.hasAttribute('data-bf-ready')"
+
+
+def goto(page, url: str, **kwargs):
+    """page.goto, then wait until the page's scripts have run (returns the response).
+
+    Pages load their scripts after the first paint (bf-boot.js, weight.py), which can be
+    after the load event page.goto waits for; the loader then marks <html data-bf-ready>.
+    Pages without the loader (the 404 pages) are ready once loaded.
+    """
+    response = page.goto(url, **kwargs)
+    page.wait_for_function(READY, timeout=15_000)
+    return response
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})

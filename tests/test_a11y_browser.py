@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import goto
 from sitefiles import page_urls
 
 pytestmark = pytest.mark.browser
@@ -51,10 +52,10 @@ def test_axe_every_page(browser, server, site, size):
         urls = page_urls(site)
         assert len(urls) >= 80, f"expected the whole site, found {len(urls)} pages"
         for url in urls:
-            page.goto(server + url, wait_until="load")
+            goto(page, server + url, wait_until="load")
             problems += _describe(url, size, axe.run(page, options=AXE_OPTIONS).response["violations"])
         for url in ("", "es/"):  # the search dialog, open, with results
-            page.goto(server + url, wait_until="load")
+            goto(page, server + url, wait_until="load")
             page.keyboard.press("/")
             page.keyboard.type("border" if url == "" else "frontera")
             page.locator(".md-search-result__item").first.wait_for()
@@ -89,7 +90,7 @@ def _tab_to(page, predicate, limit=40) -> dict:
 def test_skip_link_first_and_visible(browser, server, size):
     with page_at(browser, size) as page:
         for url, label in (("objectives/2.1.3/", "Skip to content"), ("es/objectives/2.1.3/", "Saltar a contenido")):
-            page.goto(server + url)
+            goto(page, server + url)
             page.keyboard.press("Tab")
             info = _focused(page)
             assert info["tag"] == "A" and "md-skip" in info["cls"], f"first Tab on /{url} focused {info}"
@@ -107,7 +108,7 @@ def assert_visible_focus(info: dict) -> None:
 @pytest.mark.parametrize("size", VIEWPORTS)
 def test_language_switch_by_keyboard(browser, server, size):
     with page_at(browser, size) as page:
-        page.goto(server + "areas/2.1/")
+        goto(page, server + "areas/2.1/")
         button = _tab_to(page, lambda i: i["tag"] == "BUTTON" and i["inSelect"])
         assert_visible_focus(button)
         link = _tab_to(page, lambda i: i["tag"] == "A" and (i["href"] or "").endswith("es/areas/2.1/"), limit=4)
@@ -120,7 +121,7 @@ def test_language_switch_by_keyboard(browser, server, size):
 @pytest.mark.parametrize("size", VIEWPORTS)
 def test_search_by_keyboard(browser, server, size):
     with page_at(browser, size) as page:
-        page.goto(server + "es/")
+        goto(page, server + "es/")
         # Desktop: the search field in the header. Phone: the search button (bf-keys.js).
         opener = _tab_to(page, lambda i: "md-search__input" in i["cls"] or i["bfFor"] == "__search")
         if opener["tag"] == "BUTTON":
@@ -146,7 +147,7 @@ def test_search_by_keyboard(browser, server, size):
 
 def test_menu_by_keyboard_on_a_phone(browser, server):
     with page_at(browser, "phone") as page:
-        page.goto(server + "es/objectives/2.1.3/")
+        goto(page, server + "es/objectives/2.1.3/")
         button = _tab_to(page, lambda i: i["tag"] == "BUTTON" and i["bfFor"] == "__drawer", limit=3)
         assert_visible_focus(button)
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navegación"
@@ -166,7 +167,7 @@ def test_menu_by_keyboard_on_a_phone(browser, server):
 def test_every_tab_stop_can_be_seen(browser, server, size):
     """Tab through a whole page: focus never lands on something off-screen, hidden or transparent."""
     with page_at(browser, size) as page:
-        page.goto(server + "areas/2.1/")
+        goto(page, server + "areas/2.1/")
         check = """() => {
             const el = document.activeElement;
             if (el === document.body) return 'body';

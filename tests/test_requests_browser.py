@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import goto
 from sitefiles import lang_of, sample_urls
 
 pytestmark = pytest.mark.browser
@@ -76,7 +77,7 @@ def test_every_page_kind_loads_searches_and_switches_cleanly(browser, deployed, 
     assert {"", "goals", "areas", "objectives", "404.html"} <= kinds, f"page kinds found: {sorted(kinds)}"
     for url in urls:
         watch.where = f"/{url} [{size}]"
-        page.goto(server + url, wait_until="networkidle")
+        goto(page, server + url, wait_until="networkidle")
         watch.csp(page)
         if url.endswith("404.html"):
             continue
@@ -108,7 +109,7 @@ def test_the_watcher_sees_a_third_party_request_and_a_blocked_script(browser, de
     page = context.new_page()
     watch.page(page)
     watch.where = "planted"
-    page.goto(server + "about/", wait_until="networkidle")
+    goto(page, server + "about/", wait_until="networkidle")
     page.evaluate("""() => {
         const img = document.createElement('img'); img.src = 'http://192.0.2.1/pixel.gif'; document.body.append(img);
         const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s);

@@ -15,6 +15,8 @@ import time
 
 import pytest
 
+from conftest import goto
+
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +42,7 @@ def base(subpath_site, browser):
 def search(page, url: str, query: str) -> tuple[int, list[dict]]:
     """Open `url`, type `query` into the search box; return (count shown, results listed)."""
     if page.url != url:
-        page.goto(url)
+        goto(page, url)
     if page.viewport_size["width"] < 960:  # narrow screens: the header's search button opens the box
         page.click(".md-header__button[for=__search]")
     page.click(QUERY)

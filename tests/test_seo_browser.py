@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from conftest import goto
 from pages_server import Requests
 
 pytestmark = pytest.mark.browser
@@ -30,7 +31,7 @@ def switch(page, lang: str):
 
 def test_language_switch_stays_on_the_objective_with_no_failing_request(page, origin):
     requests = Requests(page)
-    page.goto(origin + "objectives/2.1.3/")
+    goto(page, origin + "objectives/2.1.3/")
     switch(page, "es")
     page.wait_for_url(origin + "es/objectives/2.1.3/")
     assert page.locator("html").get_attribute("lang") == "es"
@@ -45,7 +46,7 @@ def test_language_switch_stays_on_the_objective_with_no_failing_request(page, or
 def test_404_under_es_speaks_spanish_and_keeps_the_address(page, origin):
     requests = Requests(page)
     missing = origin + "es/objectives/9.9.9/?ref=x"
-    response = page.goto(missing)
+    response = goto(page, missing)
     assert response.status == 404
     page.wait_for_url(missing)  # back in the address bar after the Spanish page loaded
     page.wait_for_load_state("networkidle")
@@ -60,7 +61,7 @@ def test_404_under_es_speaks_spanish_and_keeps_the_address(page, origin):
 
 def test_404_elsewhere_speaks_english(page, origin):
     missing = origin + "nope/deeper/"
-    assert page.goto(missing).status == 404
+    assert goto(page, missing).status == 404
     page.wait_for_load_state("networkidle")
     assert page.url == missing
     assert page.locator("html").get_attribute("lang") == "en"
@@ -71,7 +72,7 @@ def test_404_elsewhere_speaks_english(page, origin):
 
 def test_404_search_form_opens_search_in_the_readers_language(page, origin):
     requests = Requests(page)
-    page.goto(origin + "es/nada/")
+    goto(page, origin + "es/nada/")
     page.wait_for_load_state("networkidle")
     page.fill("#bf-notfound-q", "aeropuertos")
     page.click(".bf-notfound-search button")

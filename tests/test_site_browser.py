@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import goto
+
 pytestmark = pytest.mark.browser
 
 
@@ -14,7 +16,7 @@ pytestmark = pytest.mark.browser
     ("es/goals/3/", "goals/3/", "en"),
 ])
 def test_language_switch_lands_on_the_same_item(page, server, start, target, choice):
-    page.goto(server + start)
+    goto(page, server + start)
     page.locator(".md-header__option .md-select").first.hover()
     page.locator(f'.md-select__link[hreflang="{choice}"]').click()
     page.wait_for_url(server + target)
@@ -24,7 +26,7 @@ def test_language_switch_lands_on_the_same_item(page, server, start, target, cho
 
 
 def test_objective_page_shows_text_context_and_neighbours(page, server):
-    page.goto(server + "objectives/2.1.3/")
+    goto(page, server + "objectives/2.1.3/")
     assert "Strengthen oversight and coordination at airports of entry." in page.locator(".bf-lead").inner_text()
     page.locator(".bf-pager a[rel=next]").click()
     page.wait_for_url(server + "objectives/2.1.4/")

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from bicentennial import cite, source
-from conftest import ROOT
+from conftest import ROOT, goto
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def live_text(pg) -> str:
 @pytest.mark.parametrize("lang,copied", [("en", "Link copied"), ("es", "Enlace copiado")])
 def test_heading_copy_link_copies_the_absolute_canonical_url_with_the_anchor(server, clip_page, lang, copied):
     prefix = "" if lang == "en" else "es/"
-    clip_page.goto(f"{server}{prefix}objectives/2.1.3/")
+    goto(clip_page, f"{server}{prefix}objectives/2.1.3/")
     button = clip_page.locator("h2#cite button.bf-permalink")
     label = button.get_attribute("aria-label")
     assert label.startswith("Copy link" if lang == "en" else "Copiar el enlace")
@@ -56,7 +56,7 @@ def test_heading_copy_link_copies_the_absolute_canonical_url_with_the_anchor(ser
 
 
 def test_page_copy_link_is_visible_and_copies_the_page_url(server, clip_page):
-    clip_page.goto(f"{server}es/areas/2.3/")
+    goto(clip_page, f"{server}es/areas/2.3/")
     button = clip_page.locator("h1 button.bf-permalink--page")
     button.wait_for(state="visible")  # bf.js loads just after first paint
     assert button.inner_text().strip() == "Copiar enlace"
@@ -65,7 +65,7 @@ def test_page_copy_link_is_visible_and_copies_the_page_url(server, clip_page):
 
 
 def test_every_heading_on_a_hand_written_page_gets_a_copy_link(server, clip_page):
-    clip_page.goto(f"{server}about/")
+    goto(clip_page, f"{server}about/")
     from playwright.sync_api import expect
     headings = clip_page.locator("article h2[id]")
     assert headings.count() >= 3
@@ -76,7 +76,7 @@ def test_every_heading_on_a_hand_written_page_gets_a_copy_link(server, clip_page
 @pytest.mark.parametrize("page_lang", ["en", "es"])
 def test_citation_copy_buttons_copy_the_citation_with_todays_date(server, clip_page, page_lang):
     prefix = "" if page_lang == "en" else "es/"
-    clip_page.goto(f"{server}{prefix}objectives/2.1.3/")
+    goto(clip_page, f"{server}{prefix}objectives/2.1.3/")
     for lang in ("en", "es"):
         button = clip_page.locator(f"button[data-bf-copy='bf-cite-{lang}']")
         assert button.is_visible()
@@ -91,7 +91,7 @@ def test_citation_copy_buttons_copy_the_citation_with_todays_date(server, clip_p
 
 
 def test_diagram_links_navigate_on_desktop(server, page):
-    page.goto(server)
+    goto(page, server)
     wide = page.locator("svg.bf-diagram__wide")
     assert wide.is_visible() and not page.locator("svg.bf-diagram__narrow").is_visible()
     wide.locator("a[href='objectives/2.1.3/']").click()
@@ -102,7 +102,7 @@ def test_diagram_links_navigate_on_desktop(server, page):
 def test_diagram_links_navigate_on_a_phone(server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     pg = context.new_page()
-    pg.goto(server + "es/")
+    goto(pg, server + "es/")
     narrow = pg.locator("svg.bf-diagram__narrow")
     assert narrow.is_visible() and not pg.locator("svg.bf-diagram__wide").is_visible()
     box = narrow.bounding_box()
@@ -119,7 +119,7 @@ def test_side_by_side_columns_stack_on_a_phone(server, browser):
     def cells(width):
         context = browser.new_context(viewport={"width": width, "height": 844})
         pg = context.new_page()
-        pg.goto(server + "es/side-by-side/")
+        goto(pg, server + "es/side-by-side/")
         boxes = [pg.locator(f"tr[id='objective-2.1.3'] td[lang='{lang}']").bounding_box() for lang in ("es", "en")]
         context.close()
         return boxes
@@ -130,7 +130,7 @@ def test_side_by_side_columns_stack_on_a_phone(server, browser):
 
 
 def test_acronym_expansion_shows_on_keyboard_focus(server, page):
-    page.goto(server + "es/")
+    goto(page, server + "es/")
     acronym = page.locator("article abbr", has_text="DANS").first
     before = acronym.evaluate("a => getComputedStyle(a, '::after').content")
     acronym.focus()
@@ -140,7 +140,7 @@ def test_acronym_expansion_shows_on_keyboard_focus(server, page):
 
 
 def test_printing_leaves_the_text_without_navigation(server, page):
-    page.goto(server + "full-text/")
+    goto(page, server + "full-text/")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", "h1 .bf-permalink"):
         assert not page.locator(selector).first.is_visible(), selector

@@ -13,7 +13,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, goto
 from pages_server import Requests
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def internal_links(page, base: str) -> set[str]:
 @pytest.mark.parametrize("start", ["", "es/", "objectives/2.1.3/", "es/areas/2.1/"])
 def test_every_internal_link_resolves_under_the_sub_path(page, base, start):
     requests = Requests(page)
-    assert page.goto(base + start).status == 200
+    assert goto(page, base + start).status == 200
     page.wait_for_load_state("networkidle")
     links = internal_links(page, base)
     assert len(links) > 5
@@ -54,7 +54,7 @@ def test_every_internal_link_resolves_under_the_sub_path(page, base, start):
 
 def test_language_switch_under_the_sub_path(page, base):
     requests = Requests(page)
-    page.goto(base + "objectives/2.1.3/")
+    goto(page, base + "objectives/2.1.3/")
     page.wait_for_load_state("networkidle")
     page.hover(".md-select")
     page.click("a.md-select__link[hreflang=es]")
@@ -67,7 +67,7 @@ def test_language_switch_under_the_sub_path(page, base):
 def test_404_under_the_sub_path_speaks_the_readers_language(page, base):
     requests = Requests(page)
     missing = base + "es/nope/"
-    assert page.goto(missing).status == 404
+    assert goto(page, missing).status == 404
     page.wait_for_url(missing)
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "es"
@@ -75,7 +75,7 @@ def test_404_under_the_sub_path_speaks_the_readers_language(page, base):
     page.get_by_role("link", name="Ir a la página de inicio").click()
     page.wait_for_url(base + "es/")
     assert requests.problems(origin_of(base), allowed_404=(missing,)) == []
-    assert page.goto(base + "nope/").status == 404
+    assert goto(page, base + "nope/").status == 404
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").first.inner_text().startswith("Page not found")
@@ -83,7 +83,7 @@ def test_404_under_the_sub_path_speaks_the_readers_language(page, base):
 
 @pytest.mark.parametrize("lang", ["", "es/"])
 def test_downloads_under_the_sub_path(page, base, lang):
-    page.goto(base + lang + "data/")
+    goto(page, base + lang + "data/")
     files = page.eval_on_selector_all("a[download]", "els => els.map(a => a.href)")
     assert {f.rsplit("/", 1)[1] for f in files} >= {"framework.json", "framework.csv", "framework.yaml"}
     for href in files:
@@ -94,7 +94,7 @@ def test_downloads_under_the_sub_path(page, base, lang):
 
 def test_search_under_the_sub_path(page, base):
     requests = Requests(page)
-    page.goto(base)
+    goto(page, base)
     page.wait_for_load_state("networkidle")
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").fill("airports")
