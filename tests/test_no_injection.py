@@ -53,6 +53,18 @@ def allowed_script_files() -> dict[str, set[bytes]]:
     return out
 
 
+def script_file_problems(src: str, rel: str, site: Path, files) -> list[str]:
+    """A script URL on page `rel` must be a file of the theme's or the site's own, on this site."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
+        return [f"{rel}: script from another origin: {src}"]
+    path = src.split("?")[0].split("#")[0]
+    target = (site / path.lstrip("/") if path.startswith("/") else (site / rel).parent / path).resolve()
+    key = target.relative_to(site.resolve()).as_posix() if target.is_relative_to(site.resolve()) else src
+    if not target.is_file() or target.read_bytes() not in files.get(key, set()):
+        return [f"{rel}: script {src} is neither the theme's nor the site's own"]
+    return []
+
+
 def scan(html: str, rel: str, site: Path, theme_scripts, files) -> list[str]:
     problems = []
     soup = BeautifulSoup(html, "html.parser")
@@ -68,15 +80,10 @@ def scan(html: str, rel: str, site: Path, theme_scripts, files) -> list[str]:
     for script in soup.find_all("script"):
         kind = (script.get("type") or "").lower()
         src = script.get("src")
+        for loaded in (script.get("data-bf-scripts") or "").split():  # bf-boot.js inserts these
+            problems += script_file_problems(loaded, rel, site, files)
         if src:
-            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
-                problems.append(f"{rel}: script from another origin: {src}")
-                continue
-            path = src.split("?")[0].split("#")[0]
-            target = (site / path.lstrip("/") if path.startswith("/") else (site / rel).parent / path).resolve()
-            key = target.relative_to(site.resolve()).as_posix() if target.is_relative_to(site.resolve()) else src
-            if not target.is_file() or target.read_bytes() not in files.get(key, set()):
-                problems.append(f"{rel}: script {src} is neither the theme's nor the site's own")
+            problems += script_file_problems(src, rel, site, files)
         elif kind in DATA_TYPES:
             try:
                 json.loads(script.string or "")
@@ -144,10 +151,16 @@ def test_nothing_runs_that_we_did_not_write(site):
     '<script src="https://cdn.example.org/x.js"></script>',
     '<script src="assets/javascripts/evil.js"></script>',
     '<script type="text/x-template">x</script>',
+    '<script src="assets/javascripts/bf-boot.js" data-bf-scripts="assets/javascripts/evil.js" defer></script>',
+    '<script src="assets/javascripts/bf-boot.js" data-bf-scripts="//cdn.example.org/x.js" defer></script>',
 ])
 def test_the_scan_catches_planted_content(tmp_path, planted):
     (tmp_path / "assets" / "javascripts").mkdir(parents=True)
     (tmp_path / "assets" / "javascripts" / "evil.js").write_text("alert(1)")
+    boot = "assets/javascripts/bf-boot.js"
+    (tmp_path / boot).write_bytes((OWN / boot).read_bytes())
+    loader = f'<script src="{boot}" data-bf-scripts="{boot}" defer></script>'  # the loader, listing only our files
+    assert not scan(f"<html><body>{loader}</body></html>", "index.html", tmp_path, [], allowed_script_files())
     html = f"<!doctype html><html><head></head><body>{planted}</body></html>"
     assert scan(html, "index.html", tmp_path, theme_inline_scripts(), allowed_script_files())
 

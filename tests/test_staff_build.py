@@ -62,7 +62,7 @@ def test_item_pages_have_a_canonical_url_and_the_copy_link_script(site, kind, id
     for lang in LANGS:
         soup = page(site, path(kind, id_, lang))
         assert soup.find("link", rel="canonical")["href"] == SITE_URL + path(kind, id_, lang)
-        scripts = [part for s in soup.find_all("script") for part in [s.get("src", "")] + s.get("data-scripts", "").split()]
+        scripts = [part for s in soup.find_all("script") for part in [s.get("src", "")] + s.get("data-bf-scripts", "").split()]
         assert any(src.endswith("assets/javascripts/bf.js") for src in scripts), "loaded directly or by the loader"
         headings = soup.select("article h2")
         assert headings and all(h.get("id") for h in headings), "every heading needs an anchor to link to"

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from bicentennial import weight  # noqa: E402
+from conftest import goto  # noqa: E402
 
 PAGE = """<html><head>
 <link rel="stylesheet" href="../assets/stylesheets/main.57a0d79d.min.css">
@@ -28,9 +29,19 @@ PAGE = """<html><head>
 </body></html>"""
 
 
-def test_palette_is_dropped_and_the_search_script_runs_just_before_the_deferred_bundle():
+def test_palette_is_dropped_and_one_deferred_loader_lists_the_scripts_in_order():
     out = weight.lighten(PAGE)
     assert "palette." not in out and "main.57a0d79d.min.css" in out
+    assert ('<script src="../assets/javascripts/bf-boot.js" data-bf-scripts="'
+            "../assets/javascripts/bf-search-on-use.js ../assets/javascripts/bundle.a5f9d56c.min.js "
+            '../assets/javascripts/bf.js" defer></script>') in out
+    assert out.count("<script") == 1, "no script tag the preload scanner would fetch before the first paint"
+
+
+def test_a_tail_with_an_inline_script_keeps_its_tags_deferred_in_order():
+    page = PAGE.replace("</body>", '<script src="../x.js" type="module"></script>\n</body>')
+    out = weight.lighten(page)
+    assert "bf-boot" not in out
     first = out.index('<script src="../assets/javascripts/bf-search-on-use.js" defer></script>')
     bundle = out.index('<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>')
     assert first < bundle < out.index('<script src="../assets/javascripts/bf.js" defer></script>')
@@ -44,7 +55,9 @@ def test_palette_is_kept_where_a_page_uses_it(body):
 
 def test_a_page_without_the_bundle_keeps_its_scripts():
     page = PAGE.replace('<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>', "")
-    assert "bf-search-on-use" not in weight.lighten(page)
+    out = weight.lighten(page)
+    assert "bf-search-on-use" not in out and "bf-boot" not in out
+    assert '<script src="../assets/javascripts/bf.js"></script>' in out
 
 
 @pytest.mark.browser
@@ -53,7 +66,7 @@ def test_a_page_without_the_bundle_keeps_its_scripts():
 def test_search_index_loads_only_when_search_is_used(server, page, where, index):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(server + where)
+    goto(page, server + where)
     page.wait_for_load_state("networkidle")
     assert page.locator("link[href*='palette.']").count() == 0
     blocking = page.evaluate("""() => performance.getEntriesByType('resource')
@@ -65,6 +78,54 @@ def test_search_index_loads_only_when_search_is_used(server, page, where, index)
     page.type("input[data-md-component=search-query]", "2.1.3", delay=15)
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     assert server + index in requests
+
+
+SCRIPT_TIMES = """() => {
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return {fcp: fcp ? fcp.startTime : null,
+          scripts: performance.getEntriesByType('resource').filter(e => /\\.js([?#]|$)/.test(e.name))
+                     .map(e => ({url: e.name, start: e.startTime}))};
+}"""
+SCRIPTS = {"bf-boot.js", "bf-search-on-use.js", "bf.js", "bf-keys.js"}  # and Material's bundle.*.min.js
+
+
+def _works(page) -> None:
+    """bf.js and bf-keys.js ran, and Material's bundle started (once): its search answers the / key."""
+    assert page.locator("h1 button.bf-permalink--page").count() == 1
+    assert page.locator(".bf-header-button[data-bf-for=__search]").count() == 1
+    page.keyboard.press("/")
+    page.keyboard.type("2.1.3", delay=15)
+    results = ".md-search-result__item > a.md-search-result__link:first-child"
+    page.locator(f"{results}[href*='objectives/2.1.3/?h=2.1.3']").wait_for(timeout=15000)
+    hrefs = [h.split("?")[0] for h in page.eval_on_selector_all(results, "links => links.map(a => a.href)")]
+    assert len(hrefs) == len(set(hrefs)), f"search results listed twice (Material started twice?): {hrefs}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("where, width, height", [("objectives/2.1.3/", 1280, 800), ("es/objectives/2.1.3/", 390, 844)])
+def test_scripts_are_requested_only_after_the_first_paint_and_the_page_still_works(server, browser, where,
+                                                                                 width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        goto(page, server + where)
+        timing = page.evaluate(SCRIPT_TIMES)
+        assert timing["fcp"] is not None, "no first contentful paint recorded"
+        names = [s["url"].split("?")[0].rsplit("/", 1)[1] for s in timing["scripts"]]
+        assert SCRIPTS <= set(names) and any(n.startswith("bundle.") for n in names), names
+        early = [s["url"] for s in timing["scripts"] if s["start"] < timing["fcp"] and not s["url"].endswith("/bf-boot.js")]
+        assert not early, f"requested before the first paint ({timing['fcp']:.0f} ms): {early}"
+        _works(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_without_paint_timing_the_scripts_load_after_the_next_frame(server, page):
+    page.add_init_script("delete window.PerformanceObserver")
+    goto(page, server + "objectives/2.1.3/")
+    assert page.evaluate("typeof PerformanceObserver") == "undefined"
+    _works(page)
 
 
 def test_indentation_goes_except_where_whitespace_shows_or_runs():
