@@ -5,11 +5,12 @@ first_visit(): opens one page with a cold cache in Chromium (Playwright,
 (tools/gzip_server.py), waits for the network to go idle, and sums the
 encoded (on-the-wire) body bytes of every response, split by kind; plus the
 render-blocking bytes (the HTML and what Chromium marks renderBlockingStatus
-"blocking": the page cannot paint without them) and the bytes of requests
-that merely started before first contentful paint (on a fast local link
-this varies from run to run: a script at the end of the body may or may not
-have been requested before the first paint). Requests to other hosts are
-blocked and listed (the site must make none).
+"blocking": the page cannot paint without them) and the bytes of every
+request that started before first contentful paint: the HTML, the style
+sheets and the small script loader (the scripts follow after the first
+paint: overrides/assets/javascripts/bf-boot.js); the favicon may or may not
+start before it, from run to run. Requests to other hosts are blocked and
+listed (the site must make none).
 
 serve_reload(): runs `mkdocs serve` on a prepared copy, opens an objective
 page, rewrites the data file with that objective's text changed, and times

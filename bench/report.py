@@ -85,11 +85,12 @@ def checks(results: dict) -> list[tuple[str, str, bool | None]]:
     for scale, entry in sorted(scales.items(), key=lambda kv: int(kv[0])):
         fv = entry["site"]["first_visit"]
         runs = ", ".join(_size(b) for b in fv.get("before_fcp_bytes_runs", [fv["before_fcp_bytes"]]))
+        before = max(fv.get("before_fcp_bytes_runs", [fv["before_fcp_bytes"]]))
         rows.append((f"{scale}×: first visit to an objective page ≤ 50 KB gzip needed before it renders "
-                     "(HTML + render-blocking CSS/JS/fonts/images)",
+                     "(HTML + render-blocking CSS/JS/fonts/images; and all requests started before first paint)",
                      f"{_size(fv['render_blocking_bytes'])}; requests started before first paint: {runs}; "
                      f"all HTML+CSS+JS+fonts+images up to load: {_size(fv['render_bytes'])}",
-                     fv["render_blocking_bytes"] <= 50 * KB))
+                     fv["render_blocking_bytes"] <= 50 * KB and before <= 50 * KB))
         rows.append((f"{scale}×: search index not fetched on page load", "fetched" if fv["search_index_on_load"]
                      else "not fetched", not fv["search_index_on_load"]))
         rows.append((f"{scale}×: no request to another host", f"{len(fv['blocked_third_party'])} blocked",
