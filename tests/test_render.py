@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import markdown
 from bs4 import BeautifulSoup
 import pytest
 
-from bicentennial import i18n, itempages, pages, source, verbatim
+from bicentennial import i18n, itemhtml, itempages, pages, source
 from bicentennial.model import Text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,16 +24,16 @@ PAYLOADS = [
 ]
 
 
-def to_html(md_text: str) -> str:
-    body = md_text.split("---\n", 2)[-1]
-    return markdown.markdown(body, extensions=["attr_list", "md_in_html", "admonition", "toc"])
+def item_html(md_text: str) -> str:
+    """An item page's content as the build makes it: the file's body, which is HTML (itemhtml.py)."""
+    return itemhtml.content(md_text.split("---\n", 2)[-1])
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_data_text_is_shown_literally_never_run(payload):
     goal, area, obj = next(FW.objectives())
     evil = dataclasses.replace(obj, text=Text(en=payload, es=payload))
-    html = to_html(itempages.objective_page(FW, goal, area, evil, "en", None, None))
+    html = item_html(itempages.objective_page(FW, goal, area, evil, "en", None, None))
     soup = BeautifulSoup(html, "html.parser")
     assert not soup.find_all(["script", "img", "strong", "em", "code", "ol"])
     for tag in soup.find_all(True):
@@ -88,39 +87,68 @@ def test_ui_strings_exist_in_both_languages():
     assert set(i18n.UI["en"]) == set(i18n.UI["es"])
 
 
-def _md_via_stash(md_text: str) -> str:
-    """What the build does to an item page: raw HTML set aside, Markdown, raw HTML put back."""
-    body, blocks = verbatim.stash(md_text.split("---\n", 2)[-1])
-    return verbatim.restore(markdown.markdown(body, extensions=["attr_list", "md_in_html", "admonition", "toc"]),
-                            blocks)
+def _ids(tokens: list[dict]) -> list:
+    return [(t["id"], _ids(t["children"])) if t["children"] else t["id"] for t in tokens]
 
 
-def _normal(html: str) -> str:
-    return "\n".join(line for line in html.splitlines() if line.strip())
+def test_item_pages_give_mkdocs_a_nested_table_of_contents_and_their_anchors():
+    goal = FW.goals[0]
+    html = item_html(itempages.goal_page(FW, goal, "en"))
+    tokens = itemhtml.toc_tokens(html)
+    areas = [f"area-{a.id}" for a in goal.areas]
+    assert _ids(tokens) == [("top", [("areas", areas), "cite", "source"])]
+    first = tokens[0]["children"][0]["children"][0]
+    # As Python-Markdown's toc extension: name is the text (tags stripped), html the inner HTML.
+    assert first["level"] == 3 and first["name"] == f"Cooperation Area {goal.areas[0].id}: {goal.areas[0].title['en']}"
+    assert f'<a href="../../areas/{goal.areas[0].id}/">' in first["html"]
+    assert {"top", "areas", "cite", "source", *areas} <= itemhtml.anchor_ids(html)
+    goal, area, obj = next(FW.objectives())
+    html = item_html(itempages.objective_page(FW, goal, area, obj, "es", None, None))
+    assert _ids(itemhtml.toc_tokens(html)) == [("top", ["context", "cite", "source"])]
+    assert itemhtml.toc_tokens(html)[0]["name"] == f"Objetivo conjunto {obj.id}"
+    assert "\n\n" not in html  # printed as Markdown prints HTML blocks: one per line
 
 
-@pytest.mark.parametrize("kind", ["goal", "area", "objective"])
-def test_setting_raw_html_aside_gives_the_same_html_as_markdown(kind):
-    goal, area, obj = list(FW.objectives())[5]
-    md = {"goal": itempages.goal_page(FW, goal, "es"), "area": itempages.area_page(FW, goal, area, "en"),
-          "objective": itempages.objective_page(FW, goal, area, obj, "en", None, obj)}[kind]
-    assert _normal(_md_via_stash(md)) == _normal(to_html(md))
-    assert "bf-verbatim" not in _md_via_stash(md)
+def test_a_heading_name_keeps_entities_as_markdown_does():
+    html = itemhtml.heading(2, "x", "Tom &amp; <em>Jerry</em>  &lt;3")
+    assert itemhtml.toc_tokens(html)[0]["name"] == "Tom &amp; Jerry &lt;3"
 
 
-@pytest.mark.parametrize("payload", PAYLOADS + ["two\n# lines { #top }", "para\n\n<b>graph</b>", "x\n\n- item"])
+@pytest.mark.parametrize("payload", PAYLOADS + ["two\n# lines { #top }", "para\n\n<b>graph</b>", "x\n\n- item",
+                                     'a\n<h2 id="evil">b</h2>', "</h1>\n<h1 id=\"x\">"])
 def test_data_with_newlines_never_becomes_a_heading_or_markup(payload):
     goal, area, obj = next(FW.objectives())
     evil_area = dataclasses.replace(area, title=Text(en=payload, es=payload))
     evil = dataclasses.replace(obj, text=Text(en=payload, es=payload))
-    for md in (itempages.objective_page(FW, goal, evil_area, evil, "en", None, None),
-               itempages.area_page(FW, goal, evil_area, "en")):
-        soup = BeautifulSoup(_md_via_stash(md), "html.parser")
+    for md, ids in ((itempages.objective_page(FW, goal, evil_area, evil, "en", None, None), ["context", "cite", "source"]),
+                    (itempages.area_page(FW, goal, evil_area, "en"), ["context", "objectives", "cite", "source"])):
+        html = item_html(md)
+        soup = BeautifulSoup(html, "html.parser")
         assert not soup.find_all(["script", "img", "strong", "em", "code", "ol", "b"]) or \
             all(tag.get("class") == ["bf-id"] for tag in soup.find_all("strong"))
-        assert [h.get("id") for h in soup.find_all(["h1", "h2", "h3"])] == \
-            [h.get("id") for h in BeautifulSoup(to_html(md), "html.parser").find_all(["h1", "h2", "h3"])]
-        assert len(soup.find_all("h1")) == 1 and soup.find("h1")["id"] == "top"
-    lead = BeautifulSoup(_md_via_stash(itempages.objective_page(FW, goal, area, evil, "en", None, None)),
+        assert [h.get("id") for h in soup.find_all(["h1", "h2", "h3"])] == ["top", *ids]
+        assert _ids(itemhtml.toc_tokens(html)) == [("top", ids)]
+    lead = BeautifulSoup(item_html(itempages.objective_page(FW, goal, area, evil, "en", None, None)),
                          "html.parser").select_one(".bf-lead")
     assert lead.get_text() == payload.replace("\n", " ")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS + ['two\n<h2 id="evil">lines</h2>'])
+def test_marker_html_shows_data_literally_and_adds_no_heading(payload):
+    from bicentennial import fulltext, markers, render
+    goal, area, obj = next(FW.objectives())
+    evil_obj = dataclasses.replace(obj, text=Text(en=payload, es=payload))
+    evil_area = dataclasses.replace(area, title=Text(en=payload, es=payload), objectives=(evil_obj,))
+    evil_goal = dataclasses.replace(goal, areas=(evil_area,))
+    fw = dataclasses.replace(FW, goals=(evil_goal,))
+    heads = [f"goal-{goal.id}", f"area-{area.id}"]
+    for html, ids in ((render.overview(fw, "en", "../"), heads), (fulltext.full_text(fw, "es", ""), heads + ["source"])):
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.find_all(["script", "img", "em", "code", "ol", "b"])
+        assert [h["id"] for h in soup.find_all(["h2", "h3"])] == ids
+        assert _ids(itemhtml.toc_tokens(html)) == [(heads[0], [heads[1]]), *ids[2:]]
+        assert payload.replace("\n", " ") in soup.get_text()
+    # Markers hold their HTML past Markdown and put it back unchanged.
+    md, held = markers.expand("# T\n\n<!-- bf:overview -->\n\ntext\n", fw, "en", "en/index.md")
+    assert "<!-- bf:" not in md and len(held) == 1 and 'href="objectives/' in held[0]
+    assert markers.restore(md, held) == md.replace("<!--bf-held-0-->", held[0])

@@ -118,3 +118,53 @@ def test_every_page_loads_its_own_language_index_through_the_worker_extension(si
         worker = config["search"].split("material=")[1]
         assert (site / "assets" / "javascripts" / "workers" / worker).is_file()
         assert config["base"].endswith("/es/") == (lang == "es"), path
+
+
+# --- The stand-in section parser (hooks/bicentennial/searchsections.py) ----------------------------
+
+TRICKY = [
+    "<p>Before any heading</p><h1 id='t'>Title &amp; more</h1><p>a  b\nc</p>",
+    '<h2 id="first">Not an h1 first</h2><ul><li>one</li><li></li><li> </li></ul>',
+    '<h1>No id</h1><h2 id="x">X <a class="headerlink" href="#x">¶</a></h2><p>t</p>',
+    '<div><h2 id="in">Nested</h2><p>inside</p></div><p>after the div</p>',
+    '<div data-search-exclude><p>hidden</p><div>inner</div><p>shown: the inner div ended it</p></div>',
+    '<h2 id="ex" data-search-exclude>Excluded heading</h2><p>its text</p>',
+    "<pre><code>  keep\n   spaces  </code></pre><p>x</p>",
+    '<p>a<br>b<br/>c<img src="x" alt="y">d</p><!-- a <p> comment --><p>e&lt;f &gt; g &#169; &copy</p>',
+    "<script>if (a < b && c > d) { x = '</p>'; }</script><style>p > a { }</style><p>ok</p>",
+    "<P CLASS=lead Data-X='1' hidden>Upper case</P><p>unclosed <b>bold</i> text</p></p>",
+    '<table class="linenodiv"><tr><td>1</td></tr></table><p><sub>2</sub><sup></sup></p>',
+    "<h3 id='a'>A</h3><h4 id='b'>B</h4>text only\n\n<ol><li><p>para</p></li></ol>",
+]
+
+
+def _sections(parser_class, html: str) -> list:
+    parser = parser_class()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, s.title, s.text, s.is_excluded(), s.depth) for s in parser.data]
+
+
+@pytest.mark.parametrize("html", TRICKY)
+def test_the_stand_in_parser_cuts_tricky_html_as_materials_parser_does(html):
+    from material.plugins.search.plugin import Parser as MaterialParser
+    from bicentennial.searchsections import Parser
+    assert _sections(Parser, html) == _sections(MaterialParser, html)
+
+
+def test_the_stand_in_parser_cuts_every_built_page_as_materials_parser_does(site):
+    from material.plugins.search.plugin import Parser as MaterialParser
+    from bicentennial.searchsections import Parser
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 80
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert _sections(Parser, html) == _sections(MaterialParser, html), path
+
+
+def test_the_build_hands_the_stand_in_to_materials_search_plugin(site):
+    import material.plugins.search.plugin as plugin
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+    import mkdocs_hooks  # noqa: F401  (the adapter sets it on import)
+    from bicentennial.searchsections import Parser
+    assert plugin.Parser is Parser

@@ -19,15 +19,17 @@ import html
 
 from . import LANGS, paths
 from .i18n import long_date, t
+from .itemhtml import heading
 from .model import Framework
 
 KINDS = {"goals": "goal", "areas": "area", "objectives": "objective"}
 
 
 def section(kind: str, lang: str) -> str:
-    """The citation section of an item page (Markdown heading, HTML intro); `kind` is goal, area or objective."""
+    """The citation section of an item page (heading, intro, marker); `kind` is goal, area or objective."""
     intro = html.escape(t(lang, "cite_intro"), quote=False)
-    return f"## {t(lang, 'cite_' + kind)} {{ #cite }}\n\n<p>{intro}</p>\n\n<!-- bf:cite -->\n\n"
+    return heading(2, "cite", html.escape(t(lang, "cite_" + kind), quote=False)) + \
+        f"<p>{intro}</p>\n\n<!-- bf:cite -->\n\n"
 
 
 _table: list = [None, {}]  # (framework, {(kind, id): text}): a scan per page was quadratic (bench/)
@@ -76,7 +78,7 @@ def text(fw: Framework, kind: str, id_: str, lang: str, site_url: str, accessed:
 
 
 def citation_html(fw: Framework, kind: str, id_: str, lang: str, page_lang: str, site_url: str) -> str:
-    # Newlines as spaces (the same on screen): data never starts a line of an item page (verbatim.py).
+    # Newlines as spaces (the same on screen): data never starts a line of an item page (itemhtml.py reads headings by line).
     fields = {k: html.escape(v).replace("\n", " ") for k, v in _fields(fw, kind, id_, lang, site_url).items()}
     fields["url"] = f'<a href="{fields["url"]}">{fields["url"]}</a>'
     date = f'<span class="bf-accessed" data-bf-accessed>{html.escape(t(lang, "date_placeholder"))}</span>'

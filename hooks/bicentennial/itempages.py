@@ -1,23 +1,21 @@
 """The pages of single goals, cooperation areas and joint objectives (8,000 of them at 100×).
 
-Item pages are mostly data, and Python-Markdown is slow on data: render.esc
-backslash-escapes every character Markdown could read as syntax, so its
-inline patterns ran over the whole text, and the ``markdown``-attribute
-<nav> blocks went through md_in_html (bench/: 64 s of a 140 s profiled
-100× build). So these pages are minimal Markdown:
+Item pages are data, and Python-Markdown is slow on data (bench/: 64 s of a
+140 s profiled 100× build when they were Markdown). So they are written as
+HTML, headings included, and the build skips Markdown for them (the adapter
+takes their content, table of contents and anchors from itemhtml.py):
 
-- Markdown keeps the front matter and the headings (``## Title { #id }``),
-  so the table of contents and the heading anchors work as on any page;
-  data text in a heading is still ``render.esc``'d.
-- Everything else is raw HTML blocks, which Python-Markdown passes through
-  untouched: data text ``html.escape``'d (shown literally, never run), and
-  links as final URLs relative to the page (use_directory_urls: the page
-  ``objectives/2.1.3/`` reaches its area at ``../../areas/2.1/``), exactly
-  what MkDocs wrote for the Markdown links these blocks replace. MkDocs does
-  not check links inside raw HTML; tests/test_build.py checks every one.
+- front matter (title, description, kind, ID, search boost) as on any page;
+- data text ``html.escape``'d (shown literally, never run), with its
+  newlines written as spaces, so data never starts a line (itemhtml.py reads
+  each heading from a line of its own);
+- links as final URLs relative to the page (use_directory_urls: the page
+  ``objectives/2.1.3/`` reaches its area at ``../../areas/2.1/``). MkDocs
+  does not check links in HTML; tests/test_build.py checks every one.
 
 The HTML is the same, class for class and attribute for attribute, as the
-Markdown version produced, so CSS, JS, search and the tests see no change.
+Markdown version of these pages produced, so CSS, JS, search and the tests
+see no change.
 """
 
 from __future__ import annotations
@@ -25,21 +23,12 @@ from __future__ import annotations
 import html
 
 from . import cite, compare
-from .i18n import long_date, t
+from .i18n import t
+from .itemhtml import heading
 from .model import Area, Framework, Goal, Objective
-from .render import area_label, esc, front_matter, goal_label, objective_label
+from .render import area_label, front_matter, goal_label, objective_item, objective_label, source_block, text
 
 _SEP = ' <span class="bf-sep" aria-hidden="true">›</span> '
-
-
-def _text(value: str) -> str:
-    # A newline shows as a space in HTML; written as one, data never starts a line (verbatim.py).
-    return html.escape(value, quote=False).replace("\n", " ")
-
-
-def _head(value: str) -> str:
-    """Data text inside a Markdown heading (one line)."""
-    return esc(value.replace("\n", " "))
 
 
 def url(from_kind: str, kind: str, id_: str) -> str:
@@ -49,45 +38,28 @@ def url(from_kind: str, kind: str, id_: str) -> str:
 
 def crumbs(lang: str, *trail: tuple[str, str | None]) -> str:
     """Breadcrumbs: (label, URL or None for the current page); Home is the language root."""
-    items = [f'<a href="../../">{_text(t(lang, "home"))}</a>']
+    items = [f'<a href="../../">{text(t(lang, "home"))}</a>']
     for label, link in trail:
-        items.append(f'<a href="{link}">{_text(label)}</a>' if link else f'<span aria-current="page">{_text(label)}</span>')
+        items.append(f'<a href="{link}">{text(label)}</a>' if link else f'<span aria-current="page">{text(label)}</span>')
     return (f'<nav aria-label="{html.escape(t(lang, "breadcrumb"))}" class="bf-crumbs">\n'
             f"<p>{_SEP.join(items)}</p>\n</nav>\n\n")
 
 
-def _objective_item(obj: Objective, lang: str, from_kind: str) -> str:
-    return (f'<li><a href="{url(from_kind, "objective", obj.id)}"><strong class="bf-id">{obj.id}</strong> '
-            f"{_text(obj.text[lang])}</a></li>\n")
-
-
 def _objective_list(area: Area, lang: str, from_kind: str) -> str:
-    return "<ul>\n" + "".join(_objective_item(o, lang, from_kind) for o in area.objectives) + "</ul>\n\n"
+    return "<ul>\n" + "".join(objective_item(o, lang, url(from_kind, "objective", o.id)) for o in area.objectives) + "</ul>\n\n"
 
 
 def _context(lang: str, from_kind: str, goal: Goal, area: Area | None = None) -> str:
-    items = [f'<li>{_text(goal_label(goal, lang))}: <a href="{url(from_kind, "goal", goal.id)}">'
-             f"{_text(goal.title[lang])}</a></li>\n"]
+    items = [f'<li>{text(goal_label(goal, lang))}: <a href="{url(from_kind, "goal", goal.id)}">'
+             f"{text(goal.title[lang])}</a></li>\n"]
     if area is not None:
-        items.append(f'<li>{_text(area_label(area, lang))}: <a href="{url(from_kind, "area", area.id)}">'
-                     f"{_text(area.title[lang])}</a></li>\n")
-    return f"## {t(lang, 'context')} {{ #context }}\n\n<ul>\n{''.join(items)}</ul>\n\n"
+        items.append(f'<li>{text(area_label(area, lang))}: <a href="{url(from_kind, "area", area.id)}">'
+                     f"{text(area.title[lang])}</a></li>\n")
+    return heading(2, "context", text(t(lang, "context"))) + f"<ul>\n{''.join(items)}</ul>\n\n"
 
 
-def _lead(text: str) -> str:
-    return f'<p class="bf-lead">{_text(text)}</p>\n\n'
-
-
-def source(fw: Framework, lang: str) -> str:
-    """The source section (heading, note, link to the original), as render.source_block shows it."""
-    src = fw.source
-    note = _text(t(lang, "source_note", publisher=src.publisher[lang], title=src.title[lang],
-                   date=long_date(src.date, lang)))
-    out = (f"## {t(lang, 'source')} {{ #source }}\n\n<p>{note} <a href=\"{html.escape(src.url)}\" hreflang=\"en\">"
-           f"{_text(t(lang, 'original'))}</a></p>\n")
-    if t(lang, "translation_note"):
-        out += f'<p class="bf-unofficial">{_text(t(lang, "translation_note"))}</p>\n'
-    return out + "\n"
+def _lead(value: str) -> str:
+    return f'<p class="bf-lead">{text(value)}</p>\n\n'
 
 
 def _end(kind: str, id_: str, lang: str) -> str:
@@ -98,13 +70,14 @@ def goal_page(fw: Framework, goal: Goal, lang: str) -> str:
     out = front_matter(title=f"{goal_label(goal, lang)}: {goal.title[lang]}", description=goal.statement[lang],
                        bf_kind="goal", bf_id=goal.id, search={"boost": 4})
     out += crumbs(lang, (goal_label(goal, lang), None))
-    out += f"# {goal_label(goal, lang)}: {_head(goal.title[lang])} {{ #top }}\n\n"
+    out += heading(1, "top", f"{text(goal_label(goal, lang))}: {text(goal.title[lang])}")
     out += _lead(goal.statement[lang])
-    out += f"## {t(lang, 'in_goal')} {{ #areas }}\n\n"
+    out += heading(2, "areas", text(t(lang, "in_goal")))
     for area in goal.areas:
-        out += f"### {area_label(area, lang)}: [{_head(area.title[lang])}](../areas/{area.id}.md) {{ #area-{area.id} }}\n\n"
+        out += heading(3, f"area-{area.id}", f'{text(area_label(area, lang))}: '
+                                              f'<a href="{url("goal", "area", area.id)}">{text(area.title[lang])}</a>')
         out += _objective_list(area, lang, "goal")
-    return out + _end("goal", goal.id, lang) + source(fw, lang)
+    return out + _end("goal", goal.id, lang) + source_block(fw, lang)
 
 
 def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
@@ -112,10 +85,10 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
                        description=f"{goal_label(goal, lang)}: {goal.title[lang]}. {area.title[lang]}.",
                        bf_kind="area", bf_id=area.id, search={"boost": 3})
     out += crumbs(lang, (goal_label(goal, lang), url("area", "goal", goal.id)), (area_label(area, lang), None))
-    out += f"# {area_label(area, lang)}: {_head(area.title[lang])} {{ #top }}\n\n"
+    out += heading(1, "top", f"{text(area_label(area, lang))}: {text(area.title[lang])}")
     out += _context(lang, "area", goal)
-    out += f"## {t(lang, 'in_area')} {{ #objectives }}\n\n" + _objective_list(area, lang, "area")
-    return out + _end("area", area.id, lang) + source(fw, lang)
+    out += heading(2, "objectives", text(t(lang, "in_area"))) + _objective_list(area, lang, "area")
+    return out + _end("area", area.id, lang) + source_block(fw, lang)
 
 
 def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
@@ -123,7 +96,7 @@ def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
     for obj, rel, word in ((prev, "prev", "previous"), (next_, "next", "next")):
         if obj:
             links.append(f'<a class="bf-{rel}" href="{url("objective", "objective", obj.id)}" rel="{rel}">'
-                         f'<span class="bf-dir">{_text(t(lang, word))}</span> {obj.id}</a>')
+                         f'<span class="bf-dir">{text(t(lang, word))}</span> {obj.id}</a>')
     body = f"<p>{' '.join(links)}</p>\n" if links else ""
     return f'<nav aria-label="{html.escape(t(lang, "pager"))}" class="bf-pager">\n{body}</nav>\n'
 
@@ -134,7 +107,7 @@ def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: 
                        bf_kind="objective", bf_id=obj.id, search={"boost": 2})
     out += crumbs(lang, (goal_label(goal, lang), url("objective", "goal", goal.id)),
                   (area_label(area, lang), url("objective", "area", area.id)), (objective_label(obj, lang), None))
-    out += f"# {objective_label(obj, lang)} {{ #top }}\n\n"
+    out += heading(1, "top", text(objective_label(obj, lang)))
     out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area)
-    out += _end("objective", obj.id, lang) + source(fw, lang)
+    out += _end("objective", obj.id, lang) + source_block(fw, lang)
     return out + _pager(lang, prev, next_)

@@ -1,42 +1,60 @@
-"""Expand data markers in hand-written pages, e.g. ``<!-- bf:overview -->``.
+"""Expand data markers in pages, e.g. ``<!-- bf:overview -->``, and carry their HTML past Markdown.
 
 Hand-written pages keep their prose in docs/<lang>/ and pull the framework's
 text from the data with a marker on a line of its own, so the text still lives
-in one place only.
+in one place only. Every marker gives HTML with final links (render.py).
+
+Python-Markdown would read that HTML tag by tag (its raw-HTML block parser is
+pure Python) only to pass it through unchanged: at 100× the home, full-text
+and side-by-side pages hold thousands of items, and that reading was a
+seventh of the build (bench/). So ``expand`` puts a one-line placeholder
+comment where each marker was and returns the HTML aside; ``restore`` puts
+it back into the HTML Markdown made. The adapter then reads the page's
+headings and IDs from the result (itemhtml.py), since Markdown's table of
+contents never saw the headings the markers brought.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import render, staff
+from . import paths, render, staff
 from .model import Framework
 
 _MARKER = re.compile(r"^<!-- bf:([a-z-]+) -->$", re.M)
+_PLACEHOLDER = re.compile(r"<!--bf-held-(\d+)-->")
 
 
 class MarkerError(ValueError):
     pass
 
 
-def _renderers():
+def _renderers(src_uri: str):
+    root = paths.lang_root(src_uri)
     return {
-        "introduction": lambda fw, lang, base: render.introduction(fw, lang),
-        "overview": render.overview,
-        "source": lambda fw, lang, base: render.source_block(fw, lang),
+        "introduction": lambda fw, lang: render.introduction(fw, lang),
+        "overview": lambda fw, lang: render.overview(fw, lang, root),
+        "source": lambda fw, lang: render.source_block(fw, lang),
     }
 
 
-def expand(markdown: str, fw: Framework, lang: str, src_uri: str, site_url: str = "") -> str:
-    # Links in the generated Markdown are relative to the language root.
-    depth = src_uri.count("/") - 1  # "en/index.md" → 0, "en/about.md" → 0
-    base = "../" * max(depth, 0)
-    table = {**_renderers(), **staff.renderers(src_uri, site_url)}
+def expand(markdown: str, fw: Framework, lang: str, src_uri: str, site_url: str = "") -> tuple[str, list[str]]:
+    """(`markdown` with each marker replaced by a placeholder, the markers' HTML in order)."""
+    table = {**_renderers(src_uri), **staff.renderers(src_uri, site_url)}
+    held: list[str] = []
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
         if name not in table:
             raise MarkerError(f"unknown marker <!-- bf:{name} -->; known: {', '.join(sorted(table))}")
-        return table[name](fw, lang, base)
+        held.append(table[name](fw, lang))
+        return f"<!--bf-held-{len(held) - 1}-->"
 
-    return _MARKER.sub(replace, markdown)
+    return _MARKER.sub(replace, markdown), held
+
+
+def restore(html: str, held: list[str]) -> str:
+    """Put the markers' HTML back where Markdown left their placeholders."""
+    if not held:
+        return html
+    return _PLACEHOLDER.sub(lambda m: held[int(m.group(1))], html)

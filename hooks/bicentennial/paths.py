@@ -29,3 +29,12 @@ def site_root(src_uri: str) -> str:
     lang, rest = src_uri.split("/", 1)
     levels = rest.count("/") + (0 if rest.rsplit("/", 1)[-1] == "index.md" else 1)
     return "../" * (levels + (0 if lang == LANGS[0] else 1))
+
+
+def lang_root(src_uri: str) -> str:
+    """Relative URL from the page built from `src_uri` to its language's home page.
+
+    'en/index.md' → '', 'es/index.md' → '', 'en/data.md' → '../', 'es/data.md' → '../'.
+    """
+    rest = src_uri.split("/", 1)[1]
+    return "../" * (rest.count("/") + (0 if rest.rsplit("/", 1)[-1] == "index.md" else 1))

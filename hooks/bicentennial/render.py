@@ -1,29 +1,23 @@
-"""Turn framework items into the Markdown of pages, with every data string escaped.
+"""Turn framework items into the HTML of page parts, with every data string escaped.
 
-Data text is shown literally, never interpreted: ``esc`` makes a string inert
-for Python-Markdown (HTML-escaped, and every character Markdown could read as
-syntax backslash-escaped), so even text that slipped past validation renders
-as visible characters and not as a tag or a link. The pages of single goals,
-areas and objectives are mostly raw HTML instead (itempages.py: faster).
+Data text is shown literally, never interpreted: ``text`` HTML-escapes it and
+writes its newlines as spaces, so even text that slipped past validation
+renders as visible characters, never as a tag, a link or (data never starts
+a line) a heading. What is made here is HTML, not Markdown: Python-Markdown
+was the slowest step of a large build (bench/), so the markers that show data
+on hand-written pages (markers.py) hand their HTML past it, and the pages of
+single goals, areas and objectives (itempages.py) skip it altogether. Links
+are therefore final URLs, relative to the page that shows them.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
 
 from .i18n import long_date, t
+from .itemhtml import heading
 from .model import Area, Framework, Goal, Objective
-
-# Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
-
-
-def esc(value: str) -> str:
-    """Make data text inert and literal inside Markdown."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
-
 
 _YAML_BREAKS = str.maketrans({"\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
@@ -47,46 +41,47 @@ def objective_label(obj: Objective, lang: str) -> str:
     return f"{t(lang, 'objective')} {obj.id}"
 
 
-def href(base: str, kind: str, id_: str) -> str:
-    """Link from a page whose language root is `base` (e.g. '../') to an item page."""
-    return f"{base}{kind}/{id_}.md"
+def text(value: str) -> str:
+    """Data text as HTML: escaped (shown literally, never run), newlines as spaces (data never starts a line)."""
+    return html.escape(value, quote=False).replace("\n", " ")
+
+
+def objective_item(obj: Objective, lang: str, href: str) -> str:
+    """One objective in a list: its number and text, linked to its page."""
+    return f'<li><a href="{href}"><strong class="bf-id">{obj.id}</strong> {text(obj.text[lang])}</a></li>\n'
 
 
 def source_block(fw: Framework, lang: str) -> str:
+    """The source section (heading, note, link to the original; translation note in Spanish)."""
     src = fw.source
-    note = t(lang, "source_note", publisher=esc(src.publisher[lang]), title=esc(src.title[lang]),
-             date=long_date(src.date, lang))
-    out = f"## {t(lang, 'source')} {{ #source }}\n\n{note} [{t(lang, 'original')}]({src.url}){{ hreflang=en }}\n"
+    note = text(t(lang, "source_note", publisher=src.publisher[lang], title=src.title[lang],
+                  date=long_date(src.date, lang)))
+    out = heading(2, "source", text(t(lang, "source"))) + (
+        f"<p>{note} <a href=\"{html.escape(src.url)}\" hreflang=\"en\">{text(t(lang, 'original'))}</a></p>\n")
     if t(lang, "translation_note"):
-        out += f"\n{t(lang, 'translation_note')}\n{{ .bf-unofficial }}\n"
+        out += f'<p class="bf-unofficial">{text(t(lang, "translation_note"))}</p>\n'
     return out + "\n"
 
 
-def objective_link(obj: Objective, lang: str, base: str) -> str:
-    return f"[**{obj.id}**{{ .bf-id }} {esc(obj.text[lang])}]({href(base, 'objectives', obj.id)})"
+def overview(fw: Framework, lang: str, root: str = "") -> str:
+    """The whole framework at a glance: goals → areas → objectives, all linked.
 
-
-def area_section(area: Area, lang: str, base: str, level: int = 3, link: bool = True) -> str:
-    title = f"[{esc(area.title[lang])}]({href(base, 'areas', area.id)})" if link else esc(area.title[lang])
-    out = f"{'#' * level} {area_label(area, lang)}: {title} {{ #area-{area.id} }}\n\n"
-    out += "".join(f"- {objective_link(o, lang, base)}\n" for o in area.objectives)
-    return out + "\n"
-
-
-def goal_section(goal: Goal, lang: str, base: str, level: int = 2) -> str:
-    out = f"{'#' * level} {goal_label(goal, lang)}: [{esc(goal.title[lang])}]({href(base, 'goals', goal.id)}) {{ #goal-{goal.id} }}\n\n"
-    out += f"{esc(goal.statement[lang])}\n\n"
-    return out + "".join(area_section(a, lang, base, level + 1) for a in goal.areas)
-
-
-def overview(fw: Framework, lang: str, base: str = "") -> str:
-    """The whole framework at a glance: goals → areas → objectives, all linked."""
+    `root`: the relative URL from the page to its language's home page ("" on the home page).
+    """
     n_areas = sum(1 for _ in fw.areas())
     n_obj = sum(1 for _ in fw.objectives())
-    out = f"{t(lang, 'counts', goals=len(fw.goals), areas=n_areas, objectives=n_obj)}\n{{ .bf-counts }}\n\n"
-    return out + "".join(goal_section(g, lang, base) for g in fw.goals)
+    out = [f'<p class="bf-counts">{text(t(lang, "counts", goals=len(fw.goals), areas=n_areas, objectives=n_obj))}</p>\n']
+    for goal in fw.goals:
+        out.append(heading(2, f"goal-{goal.id}", f'{text(goal_label(goal, lang))}: '
+                                                 f'<a href="{root}goals/{goal.id}/">{text(goal.title[lang])}</a>'))
+        out.append(f"<p>{text(goal.statement[lang])}</p>\n")
+        for area in goal.areas:
+            out.append(heading(3, f"area-{area.id}", f'{text(area_label(area, lang))}: '
+                                                     f'<a href="{root}areas/{area.id}/">{text(area.title[lang])}</a>'))
+            out.append("<ul>\n" + "".join(objective_item(o, lang, f"{root}objectives/{o.id}/")
+                                          for o in area.objectives) + "</ul>\n")
+    return "".join(out)
 
 
 def introduction(fw: Framework, lang: str) -> str:
-    paras = "".join(f"{esc(p[lang])}\n\n" for p in fw.introduction)
-    return paras + f"{esc(fw.lead_in[lang])}\n\n"
+    return "".join(f"<p>{text(p[lang])}</p>\n" for p in fw.introduction) + f"<p>{text(fw.lead_in[lang])}</p>\n"
