@@ -87,7 +87,8 @@ def default_copy(dest: Path, scale: int) -> Path:
     for lang in LANGS:  # expand the data markers: the default build has no hooks
         for md in (dest / "docs" / lang).glob("*.md"):
             text = md.read_text(encoding="utf-8")
-            md.write_text(markers.expand(text, fw, lang, f"{lang}/{md.name}"), encoding="utf-8")
+            held_md, held = markers.expand(text, fw, lang, f"{lang}/{md.name}")
+            md.write_text(markers.restore(held_md, held), encoding="utf-8")
     pages.sync(dest / "docs", pages.all_pages(fw))
     (dest / "mkdocs.yml").write_text(DEFAULT_CONFIG, encoding="utf-8")
     return dest / "mkdocs.yml"

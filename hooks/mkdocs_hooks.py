@@ -16,6 +16,10 @@ Events handled:
   from both language passes (every page's PageInfo, each language's 404
   page, which static-i18n's last pass would overwrite); reset only in the
   outer pass.
+- on_files (after static-i18n's, once the output folder is clean): fork a
+  child that builds the other language at the same time (forked.py), where
+  static-i18n would build it afterwards; on_post_build takes its result back,
+  on_build_error stops it. Not under `mkdocs serve`, nor on one core.
 - on_post_page: per-page publishing steps on the final HTML.
 - on_post_build (priority -200, after static-i18n's -100, which runs the
   other languages' builds from inside its own on_post_build): site-wide
@@ -30,7 +34,7 @@ import os
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.toc import get_toc
 from material.plugins.search import plugin as material_search
@@ -38,7 +42,7 @@ from material.plugins.search import plugin as material_search
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bicentennial import LANGS, markers, pages, source  # noqa: E402
-from bicentennial import abbr, downloads  # noqa: E402
+from bicentennial import abbr, downloads, forked  # noqa: E402
 from bicentennial import csp, htmlfix  # noqa: E402
 from bicentennial import head, hosting, notfound, sitemap  # noqa: E402
 from bicentennial import search_index, searchsections  # noqa: E402
@@ -170,10 +174,62 @@ def on_post_page(output, page, config):
     return csp.add_meta(output)  # keep last: it hashes the page's final inline scripts
 
 
+_children: list = []  # forked builds of the other languages (forked.py), while this one runs
+
+
+@event_priority(-150)
+def on_files(files, config):
+    i18n = config.plugins.get("i18n")
+    if _serving[0] or i18n is None or i18n.building or not forked.available():
+        return files
+    others = [code for code in i18n.build_languages if code != i18n.current_language]
+    _children[:] = [forked.start(lambda code=code: _build_language(config, i18n, code)) for code in others]
+    i18n.building = True  # so its on_post_build only collects this language's search entries
+    return files
+
+
+def _build_language(config, i18n, code: str) -> dict:
+    # In the child: what static-i18n's on_post_build does for each other language, minus cleaning
+    # the output folder (the parent is writing into it).
+    from mkdocs import utils
+    from mkdocs.commands.build import build
+    i18n.building, i18n.current_language = True, code
+    utils.clean_directory = lambda path: path
+    try:
+        build(config, dirty="--dirty" in sys.argv)
+    except Abort as exc:  # MkDocs has logged the reason
+        raise forked.Expected(str(exc)) from None
+    return {"built": _built, "search_entries": i18n.search_entries}
+
+
+def _take_children(i18n) -> None:
+    # Merge what the other languages' builds collected, in language order as static-i18n would.
+    try:
+        for child in _children:
+            result = child.result()
+            for key, part in result["built"].items():
+                _built[key].update(part)
+            i18n.search_entries.extend(result["search_entries"])
+    except forked.ChildFailed as exc:
+        raise Abort(str(exc)) from None
+    finally:
+        _children.clear()
+        i18n.building = False
+
+
+def on_build_error(error):
+    for child in _children:
+        child.kill()
+    _children.clear()
+
+
 @event_priority(-200)
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if _children:  # this build's other languages ran in forked children: take their results
+        _take_children(i18n)
+        i18n.reconfigure_search_index(config)  # the index of every language, as static-i18n writes it
+    elif i18n is not None and getattr(i18n, "building", False):
         return  # an inner, per-language pass: the outer build finishes the site
     # Site-wide publishing steps: downloads, sitemaps, 404 pages, Pages files, search indexes.
     downloads.write(Path(config["site_dir"]), _framework(), config.site_url or "http://127.0.0.1:8000/", DATA, SCHEMA)
