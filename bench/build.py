@@ -2,7 +2,9 @@
 
 Each build runs ``mkdocs build`` in a child process; ``os.wait4`` gives that
 child's own peak resident memory (ru_maxrss), so concurrent work elsewhere
-on the machine does not count, and the wall time is the child's.
+on the machine does not count, and the wall time is the child's. Our build
+forks once more (the Spanish pages, hooks/bicentennial/forked.py): wait4
+counts that grandchild's CPU time, and its memory only if it is the larger.
 """
 
 from __future__ import annotations

@@ -133,7 +133,9 @@ def markdown(results: dict) -> str:
         "measured in the same run. First-visit bytes are gzip bytes on the wire, measured in Chromium against "
         "tools/gzip_server.py with a cold cache (median of 3 visits to the middle objective page); "
         "render-blocking = the HTML plus what Chromium marks renderBlockingStatus \"blocking\"; "
-        "sizes in KB = 1,000 bytes. Build times are wall-clock on a machine shared with other work.",
+        "sizes in KB = 1,000 bytes. Build times are wall-clock on a machine shared with other work. "
+        "Peak memory is that of the largest process: our build runs two at once (the Spanish pages are built "
+        "in a forked process, hooks/bicentennial/forked.py), so together they can hold up to about twice that.",
         "",
         "## Our site",
         "",
