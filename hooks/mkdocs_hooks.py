@@ -1,12 +1,13 @@
 """MkDocs adapter: the only module that knows about MkDocs events.
 
+At import: Material's search plugin gets a faster stand-in for its section
+parser (searchsections.py; the same sections, tested page for page).
+
 Events handled:
 - on_config: read and validate data/framework.yaml (cached), then write the
   generated goal/area/objective pages under docs/<lang>/. It runs once per
   language (static-i18n builds each language in its own pass); writing only
   changed files keeps `mkdocs serve` from rebuilding forever.
-- at import: hand Material's search plugin the faster section parser
-  (searchsections.py; same sections, tested page for page).
 - on_page_markdown / on_page_content: expand the markers that pages use to
   show data (``<!-- bf:overview -->`` and friends), holding their HTML past
   Markdown (markers.py); item pages, whose body is already HTML, skip
@@ -21,9 +22,10 @@ Events handled:
   static-i18n would build it afterwards; on_post_build takes its result back,
   on_build_error stops it. Not under `mkdocs serve`, nor on one core.
 - on_post_page: per-page publishing steps on the final HTML.
-- on_post_build (priority -200, after static-i18n's -100, which runs the
-  other languages' builds from inside its own on_post_build): site-wide
-  publishing steps, once, after every language has been built.
+- on_post_build (priority -200, after static-i18n's -100, which builds the
+  other languages from inside its own on_post_build unless they were forked):
+  take the forked children's results, then the site-wide publishing steps,
+  once, after every language has been built.
 
 Everything else lives in the plain-Python package ``bicentennial``.
 """
