@@ -117,4 +117,7 @@ def figure(fw: Framework, lang: str, root: str) -> str:
                     f'<title id="bf-diagram-{layout}-title">{title}</title>{body}</svg>')
     caption = (f'{html.escape(t(lang, "diagram_caption"))} '
                f'<a href="#goal-{first.id}">{html.escape(t(lang, "goal"))} {first.id}: {html.escape(first.title[lang])}</a>.')
-    return f'<figure class="bf-diagram">\n{"".join(svgs)}\n<figcaption>{caption}</figcaption>\n</figure>\n'
+    # Left out of search: the list below the figure holds the same items as text, while the
+    # drawing's labels would index every item twice more, run together ("…Public health1.1 Public…").
+    return (f'<figure class="bf-diagram" data-search-exclude>\n{"".join(svgs)}\n'
+            f'<figcaption>{caption}</figcaption>\n</figure>\n')
