@@ -244,6 +244,7 @@ def on_post_build(config):
         raise PluginError(str(exc)) from None
     others = [p for p in site_dir.rglob("*.html") if str(p) not in _built["finished"]]  # the 404 pages
     search_index.publish(site_dir, pages=others)  # one index per language; pages point at theirs
-    # Keep this one last: the files on_post_page did not finish get their final scripts' policy.
+    # Keep this one last: the files on_post_page did not finish are lightened like every page
+    # (search on use, scripts after the first paint) and get their final scripts' policy.
     if not _serving[0]:
-        csp.apply_to_site(site_dir, before=htmlfix.fix, paths=others)
+        csp.apply_to_site(site_dir, before=lambda text: weight.lighten(htmlfix.fix(text)), paths=others)
