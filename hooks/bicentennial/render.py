@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import Callable
 
 from .i18n import long_date, t
 from .itemhtml import heading
@@ -63,6 +64,23 @@ def source_block(fw: Framework, lang: str) -> str:
     return out + "\n"
 
 
+def outline(fw: Framework, lang: str, title: Callable[[str, Goal | Area], str],
+            objectives: Callable[[Area], str]) -> str:
+    """Goals (h2, statement) → areas (h3) → objectives, in reading order, with the anchors every page shares.
+
+    `title(kind, item)` gives the HTML after "Goal 1: " or "Cooperation Area 1.1: " (a link or the
+    text); `objectives(area)` the HTML of an area's objectives.
+    """
+    out = []
+    for goal in fw.goals:
+        out.append(heading(2, f"goal-{goal.id}", f"{text(goal_label(goal, lang))}: {title('goal', goal)}"))
+        out.append(f"<p>{text(goal.statement[lang])}</p>\n")
+        for area in goal.areas:
+            out.append(heading(3, f"area-{area.id}", f"{text(area_label(area, lang))}: {title('area', area)}"))
+            out.append(objectives(area))
+    return "".join(out)
+
+
 def overview(fw: Framework, lang: str, root: str = "") -> str:
     """The whole framework at a glance: goals → areas → objectives, all linked.
 
@@ -70,17 +88,12 @@ def overview(fw: Framework, lang: str, root: str = "") -> str:
     """
     n_areas = sum(1 for _ in fw.areas())
     n_obj = sum(1 for _ in fw.objectives())
-    out = [f'<p class="bf-counts">{text(t(lang, "counts", goals=len(fw.goals), areas=n_areas, objectives=n_obj))}</p>\n']
-    for goal in fw.goals:
-        out.append(heading(2, f"goal-{goal.id}", f'{text(goal_label(goal, lang))}: '
-                                                 f'<a href="{root}goals/{goal.id}/">{text(goal.title[lang])}</a>'))
-        out.append(f"<p>{text(goal.statement[lang])}</p>\n")
-        for area in goal.areas:
-            out.append(heading(3, f"area-{area.id}", f'{text(area_label(area, lang))}: '
-                                                     f'<a href="{root}areas/{area.id}/">{text(area.title[lang])}</a>'))
-            out.append("<ul>\n" + "".join(objective_item(o, lang, f"{root}objectives/{o.id}/")
-                                          for o in area.objectives) + "</ul>\n")
-    return "".join(out)
+    counts = f'<p class="bf-counts">{text(t(lang, "counts", goals=len(fw.goals), areas=n_areas, objectives=n_obj))}</p>\n'
+    return counts + outline(
+        fw, lang,
+        title=lambda kind, item: f'<a href="{root}{kind}s/{item.id}/">{text(item.title[lang])}</a>',
+        objectives=lambda area: "<ul>\n" + "".join(objective_item(o, lang, f"{root}objectives/{o.id}/")
+                                                   for o in area.objectives) + "</ul>\n")
 
 
 def introduction(fw: Framework, lang: str) -> str:
