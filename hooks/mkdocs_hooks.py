@@ -213,6 +213,8 @@ def _take_children(i18n) -> None:
                 _built[key].update(part)
             i18n.search_entries.extend(result["search_entries"])
     except forked.ChildFailed as exc:
+        for child in _children:  # any still running
+            child.kill()
         raise Abort(str(exc)) from None
     finally:
         _children.clear()
