@@ -105,6 +105,8 @@
       h.appendChild(document.createTextNode(" "));
       h.appendChild(button);
     });
+    // In the same task, so no frame shows both: the title's button replaces the blank holding its place (bf-staff.css).
+    document.documentElement.classList.add("bf-permalinks");
   }
 
   /* Citations: the reader's date, then a working copy button. */
