@@ -20,21 +20,19 @@ def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path
 
 
-def site_root(src_uri: str) -> str:
-    """Relative path from the page built from `src_uri` to the site root.
-
-    'en/index.md' → '', 'es/index.md' → '../', 'en/data.md' → '../', 'es/data.md' → '../../'
-    (use_directory_urls: every page but index.md is a folder of its own).
-    """
-    lang, rest = src_uri.split("/", 1)
-    levels = rest.count("/") + (0 if rest.rsplit("/", 1)[-1] == "index.md" else 1)
-    return "../" * (levels + (0 if lang == LANGS[0] else 1))
-
-
 def lang_root(src_uri: str) -> str:
     """Relative URL from the page built from `src_uri` to its language's home page.
 
-    'en/index.md' → '', 'es/index.md' → '', 'en/data.md' → '../', 'es/data.md' → '../'.
+    'en/index.md' → '', 'es/index.md' → '', 'en/data.md' → '../', 'es/data.md' → '../'
+    (use_directory_urls: every page but index.md is a folder of its own).
     """
     rest = src_uri.split("/", 1)[1]
     return "../" * (rest.count("/") + (0 if rest.rsplit("/", 1)[-1] == "index.md" else 1))
+
+
+def site_root(src_uri: str) -> str:
+    """Relative path from the page built from `src_uri` to the site root: its language root, one more up for es.
+
+    'en/index.md' → '', 'es/index.md' → '../', 'en/data.md' → '../', 'es/data.md' → '../../'.
+    """
+    return lang_root(src_uri) + ("" if src_uri.split("/", 1)[0] == LANGS[0] else "../")
