@@ -3,7 +3,7 @@
 Each build runs ``mkdocs build`` in a child process; ``os.wait4`` gives that
 child's own peak resident memory (ru_maxrss), so concurrent work elsewhere
 on the machine does not count, and the wall time is the child's. Our build
-forks once more (the Spanish pages, hooks/bicentennial/forked.py): wait4
+forks once more (the Spanish pages, hooks/bicentennial/adapter/forked_build.py): wait4
 counts that grandchild's CPU time, and its memory only if it is the larger.
 """
 

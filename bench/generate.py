@@ -8,7 +8,7 @@ the same length as the real text it stands in for, built from English and
 Spanish vocabulary (with its accents and ñ), so page and index sizes scale
 like the real site's. The framework-level fields (title, introduction,
 source) are the real ones. The output goes through the real loader, schema
-and rules (``bicentennial.source.read``) like the real file does.
+and rules (``bicentennial.data.framework.read``) like the real file does.
 
 Usage: python bench/generate.py SCALE OUT.yaml
 """

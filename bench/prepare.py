@@ -21,9 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bicentennial import LANGS, markers, pages, source  # noqa: E402
-
 import generate  # noqa: E402
+
+from bicentennial import LANGS  # noqa: E402
+from bicentennial.content import markers, page_files  # noqa: E402
+from bicentennial.data import framework  # noqa: E402
 
 DEFAULT_CONFIG = """\
 # Stock MkDocs Material + static-i18n: the baseline the benchmark compares with.
@@ -51,7 +53,7 @@ def hand_written() -> list[Path]:
     out = []
     for path in sorted((ROOT / "docs").rglob("*")):
         rel = path.relative_to(ROOT / "docs")
-        if path.is_file() and not (len(rel.parts) > 1 and rel.parts[1] in pages.GENERATED_DIRS):
+        if path.is_file() and not (len(rel.parts) > 1 and rel.parts[1] in page_files.GENERATED_DIRS):
             out.append(path)
     return out
 
@@ -82,13 +84,13 @@ def default_copy(dest: Path, scale: int) -> Path:
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
     data = generate.write(scale, dest / "framework.yaml")
-    fw = source.read(data, ROOT / "data" / "framework.schema.json")
+    fw = framework.read(data, ROOT / "data" / "framework.schema.json")
     _copy_docs(dest)
     for lang in LANGS:  # expand the data markers: the default build has no hooks
         for md in (dest / "docs" / lang).glob("*.md"):
             text = md.read_text(encoding="utf-8")
             held_md, held = markers.expand(text, fw, lang, f"{lang}/{md.name}")
             md.write_text(markers.restore(held_md, held), encoding="utf-8")
-    pages.sync(dest / "docs", pages.all_pages(fw))
+    page_files.sync(dest / "docs", page_files.all_pages(fw))
     (dest / "mkdocs.yml").write_text(DEFAULT_CONFIG, encoding="utf-8")
     return dest / "mkdocs.yml"

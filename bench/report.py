@@ -135,7 +135,7 @@ def markdown(results: dict) -> str:
         "render-blocking = the HTML plus what Chromium marks renderBlockingStatus \"blocking\"; "
         "sizes in KB = 1,000 bytes. Build times are wall-clock on a machine shared with other work. "
         "Peak memory is that of the largest process: our build runs two at once (the Spanish pages are built "
-        "in a forked process, hooks/bicentennial/forked.py), so together they can hold up to about twice that.",
+        "in a forked process, hooks/bicentennial/adapter/forked_build.py), so together they can hold up to about twice that.",
         "",
         "## Our site",
         "",

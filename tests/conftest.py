@@ -2,64 +2,34 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 import threading
 from pathlib import Path
 
 import pytest
 
-from pages_server import PagesHandler, free_port
-from pages_server import serve as serve_pages
-
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                "--no-first-run", "--disable-component-update", "--disable-sync"]
-
-
-def build_site(dest: Path, **env) -> subprocess.CompletedProcess:
-    """Run the real build (tools/build.py, as `make build` does) into `dest`."""
-    full_env = dict(os.environ, SITE_DIR=str(dest), **env)
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build.py")], cwd=ROOT, env=full_env,
-                          capture_output=True, text=True)
-
-
-# Import this module as `conftest` only (never `tests.conftest`): a second copy
-# would reserve a second port and build for the wrong address.
-assert __name__ == "conftest", "import fixtures helpers with `from conftest import ...`"
-
-# The shared build is made for the address it is served at, so absolute links
-# (canonical, hreflang, the switcher's sitemap fetches, citations) stay on the
-# test server, which answers like GitHub Pages (tests/pages_server.py). The
-# socket is bound now to reserve the port; it starts serving later.
-_SITE_DIR = Path(tempfile.mkdtemp(prefix="bf-test-")) / "site"
-_SERVER = http.server.ThreadingHTTPServer(
-    ("127.0.0.1", 0), functools.partial(PagesHandler, site=_SITE_DIR, prefix="/"))
-SITE_URL = f"http://127.0.0.1:{_SERVER.server_address[1]}/"
-os.environ["SITE_URL"] = SITE_URL  # every build the tests run defaults to it
-REPO = "/bicentennial-site/"  # a GitHub Pages project site's sub-path
+# The helpers live in support/ (tests import them from there); the fixtures here use them.
+from support.browser import BROWSER_ARGS, CHROMIUM
+from support.pages_server import free_port
+from support.pages_server import serve as serve_pages
+from support.site import REPO, SERVER, SITE_DIR, SITE_URL, build_site
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
-    result = build_site(_SITE_DIR)
+    result = build_site(SITE_DIR)
     assert result.returncode == 0, result.stdout + result.stderr
-    yield _SITE_DIR
-    shutil.rmtree(_SITE_DIR.parent, ignore_errors=True)
+    yield SITE_DIR
+    shutil.rmtree(SITE_DIR.parent, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served at SITE_URL (yields the base URL)."""
-    threading.Thread(target=_SERVER.serve_forever, daemon=True).start()
+    threading.Thread(target=SERVER.serve_forever, daemon=True).start()
     yield SITE_URL
-    _SERVER.shutdown()
+    SERVER.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -93,21 +63,6 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         yield b
         b.close()
-
-
-READY = "() => !document.querySelector('script[data-bf-scripts]') || document.documentElement.hasAttribute('data-bf-ready')"
-
-
-def goto(page, url: str, **kwargs):
-    """page.goto, then wait until the page's scripts have run (returns the response).
-
-    Pages load their scripts after the first paint (bf-boot.js, weight.py), which can be
-    after the load event page.goto waits for; the loader then marks <html data-bf-ready>.
-    Pages without the loader (the 404 pages) are ready once loaded.
-    """
-    response = page.goto(url, **kwargs)
-    page.wait_for_function(READY, timeout=15_000)
-    return response
 
 
 @pytest.fixture

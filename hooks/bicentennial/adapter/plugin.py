@@ -1,0 +1,323 @@
+"""The site's MkDocs plugin: the build's events, with the build's state on the plugin.
+
+``hooks/mkdocs_hooks.py`` (listed under ``hooks:`` in mkdocs.yml) makes one
+``BicentennialPlugin`` and hands MkDocs its event handlers, so nothing needs
+installing. The plugin defines ``on_startup``: by MkDocs' plugin lifecycle
+(and because MkDocs loads a hooks file once per process) the same object is
+kept across the rebuilds of ``mkdocs serve``. What it keeps on ``self``:
+
+- ``is_serve``: set once in ``on_startup``;
+- ``framework``, ``synced_docs_dir``: the data last read and the folder its
+  pages were written to (static-i18n's inner passes reuse them);
+- ``held``: the data markers' HTML, per page, between Markdown and
+  ``on_page_content`` (content/markers.py);
+- ``collected``: what the site-wide steps need from every language pass
+  (every page's PageInfo, each language's 404 page, the files finished);
+- ``children``: the forked builds of the other languages (forked_build.py).
+
+Everything of one build is reset in the outer ``on_config`` and dropped in
+``on_build_error``, so a failed rebuild under ``mkdocs serve`` leaves nothing
+stale behind for the next one.
+
+Options (typed; set under ``extra: bicentennial:`` in mkdocs.yml, because a
+hooks file has no ``plugins:`` entry of its own): ``data_file``, ``schema_file``,
+``serial``. ``SITE_URL``, ``SITE_DIR`` and ``PAGES_CNAME`` stay environment
+variables for CI (mkdocs.yml reads the first two; hosting_files.py the last).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+
+from bicentennial import LANGS
+from bicentennial.adapter import forked_build, render_bypass, search_parser
+from bicentennial.content import markers, page_files
+from bicentennial.data import framework
+from bicentennial.data.load import FrameworkError
+from bicentennial.features import downloads
+from bicentennial.publish import csp, hosting_files, not_found, search_index, sitemap, steps
+from bicentennial.publish.page_info import PageInfo
+from bicentennial.upstream import UpstreamChanged, require
+
+log = get_plugin_logger("bicentennial")
+
+ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+# Our errors: each is one line that says what to do. The adapter shows it as MkDocs' PluginError.
+PLAIN_ERRORS = (FrameworkError, UpstreamChanged, markers.MarkerError, not_found.NotFoundError,
+                hosting_files.HostingError)
+
+
+class PluginConfig(base.Config):
+    data_file = c.File(exists=False, default=str(ROOT / "data" / "framework.yaml"))
+    """The framework's data file (relative to mkdocs.yml)."""
+    schema_file = c.File(exists=True, default=str(ROOT / "data" / "framework.schema.json"))
+    """Its JSON Schema."""
+    serial = c.Type(bool, default=False)
+    """Build the languages one after the other, as static-i18n does, instead of in a forked child."""
+
+
+def _plain(handler):
+    """Show our own errors as one-line PluginErrors (no traceback)."""
+    def wrapper(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except PLAIN_ERRORS as exc:
+            raise PluginError(str(exc)) from None
+    wrapper.__name__, wrapper.__doc__ = handler.__name__, handler.__doc__
+    if hasattr(handler, "mkdocs_priority"):
+        wrapper.mkdocs_priority = handler.mkdocs_priority
+    return wrapper
+
+
+def _i18n(config):
+    """static-i18n's plugin, checked for what this adapter uses of it."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        for name in ("building", "current_language", "build_languages", "search_entries",
+                     "reconfigure_search_index"):
+            require(hasattr(i18n, name), "mkdocs-static-i18n", f"its plugin to have `{name}`",
+                    "hooks/bicentennial/adapter/plugin.py")
+    return i18n
+
+
+def _inner_pass(config) -> bool:
+    """True in static-i18n's pass for another language (its `building` flag), or in a forked child's."""
+    i18n = _i18n(config)
+    return bool(i18n is not None and i18n.building)
+
+
+class BicentennialPlugin(BasePlugin[PluginConfig]):
+
+    def __init__(self):
+        self.is_serve = False
+        self.framework = None
+        self.synced_docs_dir: str | None = None
+        self.data_path = self.schema_path = None
+        self.held: dict[str, list[str]] = {}
+        self.collected: dict[str, dict] = {"pages": {}, "404": {}, "finished": {}}
+        self.children: list[forked_build.Child] = []
+        self.rendered: set[str] = set()  # item pages whose Page.render our bypass replaced (this pass)
+        self.parser = search_parser.StandIn()  # the search plugin's stand-in section parser
+
+    # --- set-up ------------------------------------------------------------------------------------
+
+    def hooks(self) -> dict:
+        """The event handlers, by name, for a hooks module to export."""
+        return {name: getattr(self, name) for name in dir(self) if name.startswith("on_")}
+
+    def on_startup(self, command, dirty):
+        """Once per process: remember whether this is `mkdocs serve` (its state survives rebuilds)."""
+        self.is_serve = command == "serve"
+
+    @_plain
+    @event_priority(100)
+    def on_config(self, config):
+        """Read the options and the data, and write the generated pages (runs once per language pass).
+
+        In the outer pass: the options are validated, per-build state is reset,
+        the Material search plugin gets the stand-in parser, and the data is read
+        (cached by content) and synced to docs/<lang>/{goals,areas,objectives}/,
+        rewriting only changed files so `mkdocs serve` does not rebuild forever.
+        static-i18n's inner passes reuse it all.
+        """
+        if _inner_pass(config) and self.framework is not None and self.synced_docs_dir == config["docs_dir"]:
+            self.rendered.clear()
+            return config
+        self._load_options(config)
+        self.reset()
+        self.parser.install()
+        self.framework = self._read()
+        written, removed = page_files.sync(Path(config["docs_dir"]), page_files.all_pages(self.framework))
+        self.synced_docs_dir = config["docs_dir"]
+        if written or removed:
+            log.info(f"Generated pages: {written} written, {removed} removed")
+        return config
+
+    def _load_options(self, config) -> None:
+        raw = dict((config.extra or {}).get("bicentennial") or {})
+        errors, warnings = self.load_config(raw, config_file_path=config.config_file_path)
+        problems = [f"{key}: {msg}" for key, msg in errors + warnings]
+        if problems:
+            raise PluginError(f"mkdocs.yml, extra.bicentennial: {'; '.join(problems)}")
+        self.data_path = Path(self.config.data_file).resolve()
+        self.schema_path = Path(self.config.schema_file).resolve()
+
+    def reset(self) -> None:
+        """Forget everything of the last build (the options and the serve flag stay)."""
+        self.held.clear()
+        self.rendered.clear()
+        for part in self.collected.values():
+            part.clear()
+        self._stop_children()
+
+    def _read(self):
+        data = self.data_path
+        display = os.path.relpath(data, Path.cwd()) if data.is_relative_to(Path.cwd()) else str(data)
+        return framework.read(data, self.schema_path, display=display)
+
+    def on_serve(self, server, config, builder):
+        """Under `mkdocs serve`, rebuild when the data file changes, wherever it is."""
+        server.watch(str(self.data_path))
+        return server
+
+    # --- pages -------------------------------------------------------------------------------------
+
+    @_plain
+    def on_page_markdown(self, markdown, page, config, files):
+        """Expand data markers, holding their HTML past Markdown; item pages skip Markdown altogether."""
+        held: list[str] = []
+        if "<!-- bf:" in markdown:
+            try:
+                markdown, held = markers.expand(markdown, self.framework, self._lang(page, config),
+                                                page.file.src_uri, site_url=config.site_url or "")
+            except markers.MarkerError as exc:
+                raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        if page.meta.get("bf_kind"):  # a generated item page: HTML already
+            render_bypass.replace_render(page, lambda html: markers.restore(html, held), self.rendered)
+        elif held:
+            self.held[page.file.src_uri] = held
+        return markdown
+
+    @_plain
+    def on_page_content(self, html, page, config, files):
+        """Put the markers' HTML back; its headings join the table of contents, its IDs the anchors."""
+        if page.meta.get("bf_kind"):
+            require(page.file.src_uri in self.rendered, "mkdocs",
+                    "pages to be rendered by calling page.render(config, files)",
+                    "hooks/bicentennial/adapter/render_bypass.py")
+        held = self.held.pop(page.file.src_uri, None)
+        if held:
+            render_bypass.set_rendered(page, markers.restore(html, held))
+            return page.content
+        return html
+
+    def on_post_template(self, output_content, template_name, config):
+        """Keep each language's 404 page: static-i18n's last pass would overwrite the root one."""
+        if template_name == "404.html":
+            self.collected["404"][config.theme.get("language") or LANGS[0]] = output_content
+        return output_content
+
+    @_plain
+    def _page_steps(self, output, page, config):
+        """Every final-HTML step but the policy, in the order of publish/steps.py."""
+        if self.parser.search_enabled(config):
+            require(self.parser.uses > 0, "mkdocs-material",
+                    "its search plugin to split pages with `Parser`, looked up in "
+                    "material.plugins.search.plugin at each page", "hooks/bicentennial/adapter/search_parser.py")
+        info = self._page_info(page, config)
+        self.collected["pages"][info.url] = info
+        self.collected["finished"][page.file.abs_dest_path] = True
+        return steps.finish(output, info, config.site_name)
+
+    @event_priority(float("-inf"))
+    def _page_policy(self, output, page, config):
+        """The Content-Security-Policy, after every other plugin's on_post_page (it hashes the final scripts).
+
+        Not under `mkdocs serve`, which injects an inline live-reload script the policy would block.
+        """
+        return output if self.is_serve else csp.add_meta(output)
+
+    on_post_page = CombinedEvent(_page_steps, _page_policy)
+
+    def _lang(self, page, config) -> str:
+        if config.plugins.get("i18n") is not None:
+            require(hasattr(page.file, "locale"), "mkdocs-static-i18n", "each page's File to have `locale`",
+                    "hooks/bicentennial/adapter/plugin.py")
+            return page.file.locale
+        return config.theme.get("language") or LANGS[0]
+
+    def _page_info(self, page, config) -> PageInfo:
+        lang = self._lang(page, config)
+        url = page.url
+        neutral = url[len(lang) + 1:] if lang != LANGS[0] and url.startswith(f"{lang}/") else url
+        alternates = {code: (neutral if code == LANGS[0] else f"{code}/{neutral}") for code in LANGS}
+        site_url = config.site_url or DEFAULT_SITE_URL
+        return PageInfo(
+            lang=lang, url=url, neutral_url=neutral, site_url=site_url.rstrip("/") + "/",
+            title=page.title or "", description=page.meta.get("description", "") or "",
+            kind=page.meta.get("bf_kind", ""), item_id=str(page.meta.get("bf_id", "")), alternates=alternates,
+        )
+
+    # --- the other languages, forked ---------------------------------------------------------------
+
+    @_plain
+    @event_priority(-150)
+    def on_files(self, files, config):
+        """After static-i18n's on_files (the output folder is clean): fork a child per other language.
+
+        Each child builds its language while this process builds its own, where
+        static-i18n would build them one after the other in its on_post_build.
+        Not under `mkdocs serve`, nor on one core, nor with the `serial` option.
+        """
+        i18n = _i18n(config)
+        if self.is_serve or i18n is None or i18n.building or self.config.serial or not forked_build.available():
+            return files
+        others = [code for code in i18n.build_languages if code != i18n.current_language]
+        self.children[:] = [forked_build.start(lambda code=code: self._build_language(config, i18n, code))
+                            for code in others]
+        i18n.building = True  # so its on_post_build only collects this language's search entries
+        return files
+
+    def _build_language(self, config, i18n, code: str) -> dict:
+        """In the child: build language `code` and return what the parent needs from it."""
+        forked_build.build_language(config, i18n, code)
+        return {"collected": self.collected, "search_entries": i18n.search_entries}
+
+    def _take_children(self, i18n) -> None:
+        """Merge the children's results, in language order as static-i18n would."""
+        try:
+            for child in self.children:
+                result = child.result()
+                for key, part in result["collected"].items():
+                    self.collected[key].update(part)
+                i18n.search_entries.extend(result["search_entries"])
+        except forked_build.ChildFailed as exc:
+            raise Abort(str(exc)) from None
+        finally:
+            self._stop_children()
+            i18n.building = False
+
+    def _stop_children(self) -> None:
+        for child in self.children:
+            child.kill()
+        self.children.clear()
+
+    def on_build_error(self, error):
+        """Stop any forked child and drop this build's state: the next build starts clean."""
+        self.reset()
+
+    # --- the site, once every language is built ----------------------------------------------------
+
+    @_plain
+    @event_priority(-200)
+    def on_post_build(self, config):
+        """Take the forked children's results, then the site-wide steps, once per build.
+
+        Priority -200: after static-i18n's on_post_build (-100), which builds the
+        other languages from inside itself unless they were forked; an inner,
+        per-language pass returns at once.
+        """
+        i18n = _i18n(config)
+        if self.children:
+            self._take_children(i18n)
+            i18n.reconfigure_search_index(config)  # the index of every language, as static-i18n writes it
+        elif _inner_pass(config):
+            return
+        site_dir = Path(config["site_dir"])
+        site_url = (config.site_url or DEFAULT_SITE_URL).rstrip("/") + "/"
+        downloads.write(site_dir, self.framework, site_url, self.data_path, self.schema_path)
+        sitemap.write(site_dir, self.collected["pages"].values())
+        not_found.write(site_dir, self.collected["404"], site_url)
+        hosting_files.write(site_dir, site_url, os.environ.get("PAGES_CNAME"))
+        others = [p for p in site_dir.rglob("*.html") if str(p) not in self.collected["finished"]]  # the 404s
+        search_index.publish(site_dir, pages=others)  # one index per language; pages point at theirs
+        # Last: the files on_post_page did not finish get the same final steps and their policy.
+        if not self.is_serve:
+            csp.apply_to_site(site_dir, before=steps.finish_404, paths=others)

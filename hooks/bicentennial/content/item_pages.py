@@ -1,0 +1,121 @@
+"""The pages of single goals, cooperation areas and joint objectives (8,000 of them at 100×).
+
+Item pages are data, and Python-Markdown is slow on data (bench/: 64 s of a
+140 s profiled 100× build when they were Markdown). So they are written as
+HTML, headings included, and the build skips Markdown for them (the adapter
+takes their content, table of contents and anchors from itemhtml.py):
+
+- front matter (title, description, kind, ID, search boost) as on any page;
+- data text ``html.escape``'d (shown literally, never run), with its
+  newlines written as spaces, so data never starts a line (itemhtml.py reads
+  each heading from a line of its own);
+- links as final URLs relative to the page (use_directory_urls: the page
+  ``objectives/2.1.3/`` reaches its area at ``../../areas/2.1/``). MkDocs
+  does not check links in HTML; tests/test_build.py checks every one.
+
+The HTML is the same, class for class and attribute for attribute, as the
+Markdown version of these pages produced, so CSS, JS, search and the tests
+see no change.
+"""
+
+from __future__ import annotations
+
+import html
+
+from bicentennial.content.blocks import (
+    area_label,
+    front_matter,
+    goal_label,
+    heading,
+    objective_item,
+    objective_label,
+    source_block,
+    text,
+)
+from bicentennial.content.ui import t
+from bicentennial.data.model import Area, Framework, Goal, Objective
+from bicentennial.features import citations, side_by_side
+
+_SEP = ' <span class="bf-sep" aria-hidden="true">›</span> '
+
+
+def url(from_kind: str, kind: str, id_: str) -> str:
+    """Final URL of an item page, relative to an item page of kind `from_kind` (e.g. objectives/2.1.3/)."""
+    return f"../{id_}/" if from_kind == kind else f"../../{kind}s/{id_}/"
+
+
+def crumbs(lang: str, *trail: tuple[str, str | None]) -> str:
+    """Breadcrumbs: (label, URL or None for the current page); Home is the language root."""
+    items = [f'<a href="../../">{text(t(lang, "home"))}</a>']
+    for label, link in trail:
+        items.append(f'<a href="{link}">{text(label)}</a>' if link else f'<span aria-current="page">{text(label)}</span>')
+    return (f'<nav aria-label="{html.escape(t(lang, "breadcrumb"))}" class="bf-crumbs">\n'
+            f"<p>{_SEP.join(items)}</p>\n</nav>\n\n")
+
+
+def _objective_list(area: Area, lang: str, from_kind: str) -> str:
+    return "<ul>\n" + "".join(objective_item(o, lang, url(from_kind, "objective", o.id)) for o in area.objectives) + "</ul>\n\n"
+
+
+def _context(lang: str, from_kind: str, goal: Goal, area: Area | None = None) -> str:
+    items = [f'<li>{text(goal_label(goal, lang))}: <a href="{url(from_kind, "goal", goal.id)}">'
+             f"{text(goal.title[lang])}</a></li>\n"]
+    if area is not None:
+        items.append(f'<li>{text(area_label(area, lang))}: <a href="{url(from_kind, "area", area.id)}">'
+                     f"{text(area.title[lang])}</a></li>\n")
+    return heading(2, "context", text(t(lang, "context"))) + f"<ul>\n{''.join(items)}</ul>\n\n"
+
+
+def _lead(value: str) -> str:
+    return f'<p class="bf-lead">{text(value)}</p>\n\n'
+
+
+def _end(kind: str, id_: str, lang: str) -> str:
+    return side_by_side.item_link(kind, id_, lang) + citations.section(kind, lang)
+
+
+def goal_page(fw: Framework, goal: Goal, lang: str) -> str:
+    out = front_matter(title=f"{goal_label(goal, lang)}: {goal.title[lang]}", description=goal.statement[lang],
+                       bf_kind="goal", bf_id=goal.id, search={"boost": 4})
+    out += crumbs(lang, (goal_label(goal, lang), None))
+    out += heading(1, "top", f"{text(goal_label(goal, lang))}: {text(goal.title[lang])}")
+    out += _lead(goal.statement[lang])
+    out += heading(2, "areas", text(t(lang, "in_goal")))
+    for area in goal.areas:
+        out += heading(3, f"area-{area.id}", f'{text(area_label(area, lang))}: '
+                                              f'<a href="{url("goal", "area", area.id)}">{text(area.title[lang])}</a>')
+        out += _objective_list(area, lang, "goal")
+    return out + _end("goal", goal.id, lang) + source_block(fw, lang)
+
+
+def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
+    out = front_matter(title=f"{area_label(area, lang)}: {area.title[lang]}",
+                       description=f"{goal_label(goal, lang)}: {goal.title[lang]}. {area.title[lang]}.",
+                       bf_kind="area", bf_id=area.id, search={"boost": 3})
+    out += crumbs(lang, (goal_label(goal, lang), url("area", "goal", goal.id)), (area_label(area, lang), None))
+    out += heading(1, "top", f"{text(area_label(area, lang))}: {text(area.title[lang])}")
+    out += _context(lang, "area", goal)
+    out += heading(2, "objectives", text(t(lang, "in_area"))) + _objective_list(area, lang, "area")
+    return out + _end("area", area.id, lang) + source_block(fw, lang)
+
+
+def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
+    links = []
+    for obj, rel, word in ((prev, "prev", "previous"), (next_, "next", "next")):
+        if obj:
+            links.append(f'<a class="bf-{rel}" href="{url("objective", "objective", obj.id)}" rel="{rel}">'
+                         f'<span class="bf-dir">{text(t(lang, word))}</span> {obj.id}</a>')
+    body = f"<p>{' '.join(links)}</p>\n" if links else ""
+    return f'<nav aria-label="{html.escape(t(lang, "pager"))}" class="bf-pager">\n{body}</nav>\n'
+
+
+def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: str,
+                   prev: Objective | None, next_: Objective | None) -> str:
+    out = front_matter(title=f"{objective_label(obj, lang)}: {obj.text[lang].rstrip('.')}", description=obj.text[lang],
+                       bf_kind="objective", bf_id=obj.id, search={"boost": 2})
+    out += crumbs(lang, (goal_label(goal, lang), url("objective", "goal", goal.id)),
+                  (area_label(area, lang), url("objective", "area", area.id)), (objective_label(obj, lang), None))
+    out += heading(1, "top", text(objective_label(obj, lang)))
+    out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area)
+    out += _end("objective", obj.id, lang) + source_block(fw, lang)
+    return out + _pager(lang, prev, next_)

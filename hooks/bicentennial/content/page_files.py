@@ -1,0 +1,73 @@
+"""Generate one Markdown file per goal, area and objective, per language.
+
+static-i18n only gives per-page alternates (and a language switch that stays
+on the page) to files that exist under ``docs/<lang>/``, so the pages are real
+files. They live in folders the generator owns (``goals/``, ``areas/``,
+``objectives/``), are git-ignored, and are rewritten only when their text
+changes, so ``mkdocs serve`` does not rebuild forever; files for items no
+longer in the data are removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from bicentennial import LANGS
+from bicentennial.content import item_pages
+from bicentennial.data.model import Framework
+
+GENERATED_DIRS = ("goals", "areas", "objectives")
+
+
+def goal_pages(fw: Framework) -> Iterator[tuple[str, str]]:
+    for goal in fw.goals:
+        for lang in LANGS:
+            yield f"{lang}/goals/{goal.id}.md", item_pages.goal_page(fw, goal, lang)
+
+
+def area_pages(fw: Framework) -> Iterator[tuple[str, str]]:
+    for goal, area in fw.areas():
+        for lang in LANGS:
+            yield f"{lang}/areas/{area.id}.md", item_pages.area_page(fw, goal, area, lang)
+
+
+def objective_pages(fw: Framework) -> Iterator[tuple[str, str]]:
+    items = list(fw.objectives())
+    for i, (goal, area, obj) in enumerate(items):
+        prev = items[i - 1][2] if i > 0 else None
+        next_ = items[i + 1][2] if i + 1 < len(items) else None
+        for lang in LANGS:
+            yield f"{lang}/objectives/{obj.id}.md", item_pages.objective_page(fw, goal, area, obj, lang, prev, next_)
+
+
+def all_pages(fw: Framework) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    for generator in (goal_pages, area_pages, objective_pages):
+        pages.update(generator(fw))
+    return pages
+
+
+def sync(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
+    """Make the generated folders hold exactly `pages`; return (written, removed)."""
+    written = removed = 0
+    for rel, content in pages.items():
+        path = docs_dir / rel
+        data = content.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".md.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        written += 1
+    for lang in LANGS:
+        for folder in GENERATED_DIRS:
+            root = docs_dir / lang / folder
+            if not root.is_dir():
+                continue
+            for path in sorted(root.iterdir()):
+                if path.relative_to(docs_dir).as_posix() not in pages:
+                    path.unlink()
+                    removed += 1
+    return written, removed

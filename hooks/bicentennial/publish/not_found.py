@@ -1,0 +1,93 @@
+"""The "page not found" page, in each language, for any address.
+
+GitHub Pages answers every missing address with the site's one root
+``404.html``, at whatever depth the address had. So:
+
+- ``404.html`` (English) and ``es/404.html`` (Spanish) are Material's 404
+  page of each language pass (captured by the adapter, since static-i18n's
+  last pass overwrites the root one), with our content: what happened, a
+  link to that language's home page and a search form (Material opens its
+  search for ``?q=``). All their links are absolute paths under the site's
+  sub-path, which MkDocs already does for 404 pages; the language switcher
+  points at the two home pages (it kept the last built page's addresses).
+- Their head loses the per-page alternates (there is no page to alternate)
+  and says ``noindex``. It loads ``bf-notfound.js``: on the root page under
+  ``<root>es/`` that script sends the reader to ``es/404.html``, which puts
+  the address they asked for back in the address bar. Without JavaScript
+  the reader gets the English page, with a link to the Spanish home page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bicentennial import DEFAULT_LANG, LANGS
+from bicentennial.content.ui import t
+
+SCRIPT = "assets/javascripts/bf-notfound.js"
+
+_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_SWITCH = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})" class="md-select__link">')
+_VIEWPORT = re.compile(r'<meta name="viewport" content="[^"]*">\n')
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_CONTENT = "<h1>404 - Not found</h1>"
+
+
+class NotFoundError(ValueError):
+    """Material's 404 page no longer looks as expected."""
+
+
+def root_path(site_url: str) -> str:
+    """'https://owner.github.io/repo/' → '/repo/'."""
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def home(lang: str, root: str) -> str:
+    return root if lang == DEFAULT_LANG else f"{root}{lang}/"
+
+
+def content(lang: str, root: str) -> str:
+    e = html.escape
+    url = e(home(lang, root))
+    return (f'<h1>{e(t(lang, "not_found"))}</h1>\n'
+            f'<p>{e(t(lang, "not_found_text"))}</p>\n'
+            f'<p><a href="{url}">{e(t(lang, "not_found_home"))}</a></p>\n'
+            f'<form class="bf-notfound-search" action="{url}" method="get" role="search">\n'
+            f'<label for="bf-notfound-q">{e(t(lang, "not_found_search"))}</label>\n'
+            f'<input type="search" id="bf-notfound-q" name="q" required>\n'
+            f'<button type="submit" class="md-button md-button--primary">{e(t(lang, "not_found_submit"))}</button>\n'
+            f'</form>')
+
+
+def page(material_404: str, lang: str, root: str) -> str:
+    """Material's 404 output for `lang` → the published 404 page."""
+    if _CONTENT not in material_404 or not _VIEWPORT.search(material_404):
+        raise NotFoundError(f"Material's {lang} 404 page has changed: update notfound.py")
+    out = material_404.replace(_CONTENT, content(lang, root), 1)
+    out = _ALTERNATE.sub("", out)
+    out = _SWITCH.sub(lambda m: f'<a href="{html.escape(home(m.group(1), root))}" hreflang="{m.group(1)}" '
+                                f'class="md-select__link">', out)
+    out = _TITLE.sub(lambda m: f"<title>{html.escape(t(lang, 'not_found'))} - {m.group(1)}</title>", out, 1)
+    others = " ".join(code for code in LANGS if code != DEFAULT_LANG)
+    extra = ('      <meta name="robots" content="noindex">\n'
+             f'      <script src="{html.escape(root + SCRIPT)}" data-bf-root="{html.escape(root)}" '
+             f'data-bf-langs="{others}"></script>\n')
+    return _VIEWPORT.sub(lambda m: m.group(0) + extra, out, 1)
+
+
+def write(site_dir: Path, material_404s: dict[str, str], site_url: str) -> list[Path]:
+    """Write 404.html (default language) and <lang>/404.html for the others."""
+    root = root_path(site_url)
+    written = []
+    for lang in LANGS:
+        if lang not in material_404s:
+            raise NotFoundError(f"no 404 page was built for {lang}")
+        path = site_dir / ("404.html" if lang == DEFAULT_LANG else f"{lang}/404.html")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page(material_404s[lang], lang, root), encoding="utf-8")
+        written.append(path)
+    return written

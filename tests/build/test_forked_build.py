@@ -1,0 +1,61 @@
+"""The other language's pages are built in a forked child at the same time (hooks/bicentennial/adapter/forked_build.py).
+
+The forked build must publish exactly what the one-language-after-the-other
+build publishes, and a failure that happens only in the child (a Spanish
+page) must fail the whole build as it did before, with MkDocs' own message.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bench import prepare
+from bicentennial.adapter import forked_build
+from support.site import build_site, digest
+
+
+def test_a_forked_build_publishes_what_a_serial_build_publishes(tmp_path):
+    if not forked_build.available():
+        pytest.skip("this machine cannot fork onto a second core")
+    parallel, serial = tmp_path / "forked" / "site", tmp_path / "serial" / "site"
+    r1 = build_site(parallel)
+    assert r1.returncode == 0, r1.stderr[-3000:]
+    r2 = build_site(serial, BF_SERIAL="true")
+    assert r2.returncode == 0, r2.stderr[-3000:]
+    a, b = digest(parallel), digest(serial)
+    assert len(a) > 100 and sorted(set(a) ^ set(b)) == []
+    assert sorted(f for f in a if a[f] != b[f]) == []
+
+
+@pytest.mark.parametrize("serial", ["false", "true"])
+def test_a_failure_in_the_spanish_pages_alone_fails_the_build(tmp_path, serial):
+    config = prepare.site_copy(tmp_path / "project", 1)
+    about = config.parent / "docs" / "es" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[roto](no-existe.md)\n", encoding="utf-8")
+    env = dict(os.environ, BF_SERIAL=serial, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+                             "-d", str(tmp_path / "out")], cwd=config.parent, env=env,
+                            capture_output=True, text=True, timeout=300)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out[-3000:]
+    assert "WARNING -  Doc file 'es/about.md' contains a link 'no-existe.md'" in out, out[-3000:]
+    assert out.count("Aborted with 1 warnings in strict mode!") == 1, out[-3000:]
+    assert "Traceback" not in out
+
+
+def test_the_child_reports_its_result_and_its_failure():
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    assert forked_build.start(lambda: {"pages": [1, 2, 3]}).result() == {"pages": [1, 2, 3]}
+
+    def expected():
+        raise forked_build.Expected("Aborted with 1 warnings in strict mode!")
+
+    with pytest.raises(forked_build.ChildFailed, match="Aborted with 1 warnings"):
+        forked_build.start(expected).result()
+    with pytest.raises(forked_build.ChildFailed, match="ZeroDivisionError"):
+        forked_build.start(lambda: 1 / 0).result()

@@ -1,0 +1,40 @@
+"""The project's paths, the real build, and the address the shared test build is made for."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from support.pages_server import PagesHandler
+
+ROOT = Path(__file__).resolve().parents[2]
+REPO = "/bicentennial-site/"  # a GitHub Pages project site's sub-path
+
+
+def build_site(dest: Path, **env) -> subprocess.CompletedProcess:
+    """Run the real build (tools/build.py, as `make build` does) into `dest`."""
+    full_env = dict(os.environ, SITE_DIR=str(dest), **env)
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "build.py")], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True)
+
+
+def digest(site: Path) -> dict[str, str]:
+    """Every published file → the SHA-256 of its bytes."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+# The shared build is made for the address it is served at, so absolute links
+# (canonical, hreflang, the switcher's sitemap fetches, citations) stay on the
+# test server, which answers like GitHub Pages (support/pages_server.py). The
+# socket is bound now to reserve the port; conftest starts serving later.
+SITE_DIR = Path(tempfile.mkdtemp(prefix="bf-test-")) / "site"
+SERVER = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHandler, site=SITE_DIR, prefix="/"))
+SITE_URL = f"http://127.0.0.1:{SERVER.server_address[1]}/"
+os.environ["SITE_URL"] = SITE_URL  # every build the tests run defaults to it

@@ -1,0 +1,157 @@
+"""The loader refuses every kind of bad input with file, line, YAML path and a fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bicentennial.data import framework, load, validate
+from support.site import ROOT
+
+DATA = ROOT / "data" / "framework.yaml"
+SCHEMA = ROOT / "data" / "framework.schema.json"
+
+GOOD = DATA.read_text(encoding="utf-8")
+
+
+def check(tmp_path: Path, text: str | bytes) -> load.FrameworkError:
+    path = tmp_path / "framework.yaml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(load.FrameworkError) as info:
+        framework.read(path, SCHEMA, display="data/framework.yaml")
+    return info.value
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    lines = text.splitlines()
+    hits = [i + 1 for i, line in enumerate(lines) if needle in line]
+    return hits[nth - 1]
+
+
+def test_real_data_loads_with_the_frameworks_shape():
+    fw = framework.read(DATA, SCHEMA)
+    assert [g.id for g in fw.goals] == ["1", "2", "3"]
+    assert sum(1 for _ in fw.areas()) == 11
+    assert sum(1 for _ in fw.objectives()) == 26
+    assert fw.goals[1].areas[0].objectives[2].id == "2.1.3"
+    assert len(fw.introduction) == 3
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    bad = GOOD.replace('    en: "The goals and objectives', '    en: "The goals and objectives" x', 1)
+    err = check(tmp_path, bad)
+    assert "YAML syntax error" in err.problem
+    assert err.line == line_of(bad, '" x')
+    assert str(err).startswith(f"data/framework.yaml:{err.line}:")
+
+
+def test_tab_indentation_is_explained(tmp_path):
+    bad = GOOD.replace("\n  short_title:", "\n\tshort_title:", 1)
+    err = check(tmp_path, bad)
+    assert "tab" in err.problem and err.line == line_of(bad, "\tshort_title")
+
+
+def test_duplicate_key_is_refused_not_silently_merged(tmp_path):
+    bad = GOOD.replace("  short_title:\n", "  title:\n    en: Other\n    es: Otro\n  short_title:\n", 1)
+    err = check(tmp_path, bad)
+    assert "duplicate key 'title'" in err.problem
+    assert err.path == "framework.title"
+    assert err.line == line_of(bad, "  title:", 2)
+
+
+def test_unquoted_id_that_yaml_reads_as_a_float(tmp_path):
+    bad = GOOD.replace('- id: "2.1.3"', "- id: 2.1", 1).replace('- id: "1.1"', "- id: 1.10", 1)
+    err = check(tmp_path, bad)
+    assert err.problem == "the ID 1.10 is not a quoted string"
+    assert 'id: "1.10"' in err.fix
+    assert err.path == "goals[0].areas[0].id"
+
+
+def test_duplicate_id(tmp_path):
+    bad = GOOD.replace('- id: "2.1.4"', '- id: "2.1.3"', 1)
+    err = check(tmp_path, bad)
+    assert "duplicate ID '2.1.3'" in err.problem
+    assert err.path == "goals[1].areas[0].objectives[3].id"
+    assert err.line == line_of(bad, '- id: "2.1.3"', 2)
+
+
+def test_child_id_must_extend_its_parent(tmp_path):
+    bad = GOOD.replace('- id: "1.3.1"', '- id: "1.2.9"', 1)
+    err = check(tmp_path, bad)
+    assert "objective 1.2.9 is listed under area 1.3" in err.problem
+    assert err.line == line_of(bad, '"1.2.9"')
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_missing_translation(tmp_path, lang):
+    other = "es" if lang == "en" else "en"
+    lines = GOOD.splitlines(keepends=True)
+    idx = next(i for i, line in enumerate(lines) if line.strip() == "short_title:")
+    kept = [ln for ln in lines[idx + 1: idx + 3] if ln.strip().startswith(f"{other}:")]
+    bad = "".join(lines[: idx + 1] + kept + lines[idx + 3:])
+    err = check(tmp_path, bad)
+    assert err.path == f"framework.short_title.{lang}" and err.problem == "missing"
+    assert err.line == idx + 1
+
+
+def test_empty_text(tmp_path):
+    bad = GOOD.replace("    en: Bicentennial Framework", '    en: "  "', 1)
+    err = check(tmp_path, bad)
+    assert err.problem == "empty text" and err.path == "framework.short_title.en"
+
+
+def test_unknown_field(tmp_path):
+    bad = GOOD.replace('  - id: "1"\n', '  - id: "1"\n    colour: red\n', 1)
+    err = check(tmp_path, bad)
+    assert err.problem == "unknown field 'colour'" and err.path == "goals[0].colour"
+    assert err.line == line_of(bad, "colour: red")
+    assert "allowed here: areas, id, statement, title" in err.fix
+
+
+def test_list_where_a_mapping_belongs(tmp_path):
+    bad = GOOD.replace("  short_title:\n    en: Bicentennial Framework\n", "  short_title:\n    - en: Bicentennial Framework\n", 1)
+    bad = bad.replace("    es: Entendimiento Bicentenario\n  introduction", "      es: Entendimiento Bicentenario\n  introduction", 1)
+    err = check(tmp_path, bad)
+    assert err.problem == "expected a mapping, found a list" and err.path == "framework.short_title"
+
+
+def test_non_utf8_bytes(tmp_path):
+    raw = GOOD.encode("utf-8").replace("Protección".encode(), "Protecci\xf3n".encode("latin-1"), 1)
+    raw = raw.replace("Salud Pública".encode(), "Salud P\xfablica".encode("latin-1"), 1)
+    err = check(tmp_path, raw)
+    assert "not valid UTF-8" in err.problem and err.line == 8
+
+
+def test_empty_file(tmp_path):
+    err = check(tmp_path, "\n\n")
+    assert err.problem == "the file is empty"
+
+
+def test_huge_string_is_refused(tmp_path):
+    bad = GOOD.replace("    en: Bicentennial Framework", "    en: " + "x" * 5000, 1)
+    err = check(tmp_path, bad)
+    assert "over the limit of 2,000" in err.problem
+
+
+@pytest.mark.parametrize("payload, what", [
+    ("<script>alert(1)</script>", "an HTML tag"),
+    ('<img src=x onerror="alert(1)">', "an HTML tag"),
+    ("[click](javascript:alert(1))", "a Markdown link"),
+    ("see javascript:alert(1)", "a script or data URL"),
+])
+def test_markup_in_text_is_refused(tmp_path, payload, what):
+    bad = GOOD.replace("    en: Bicentennial Framework", f"    en: '{payload}'", 1)
+    err = check(tmp_path, bad)
+    assert err.problem == f"the text contains {what}" and err.path == "framework.short_title.en"
+
+
+def test_python_object_tag_is_refused(tmp_path):
+    bad = GOOD.replace("    en: Bicentennial Framework", "    en: !!python/object/apply:os.system ['true']", 1)
+    err = check(tmp_path, bad)
+    assert "tag:yaml.org,2002:python/object/apply:os.system" in err.problem and "not allowed" in err.problem
+
+
+def test_schema_and_validator_agree_on_the_real_file():
+    loaded = load.parse(DATA)
+    validate.check(loaded, load.load_schema(SCHEMA), "data/framework.yaml")
