@@ -1,6 +1,6 @@
 """A first visit stays light: no palette.css, and search data only when search is used.
 
-hooks/bicentennial/weight.py edits each page; overrides/assets/javascripts/
+hooks/bicentennial/publish/page_weight.py edits each page; overrides/assets/javascripts/
 bf-search-on-use.js holds Material's search index request and worker until
 the reader opens search. If either broke, every page would again download the
 search index (megabytes for a large framework) or search would stop working.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bicentennial.publish import page_weight
+from bicentennial.upstream import UpstreamChanged
 from support.browser import goto
 
 PAGE = """<html><head>
@@ -47,11 +48,10 @@ def test_palette_is_kept_where_a_page_uses_it(body):
     assert "palette.fb2fffe2.min.css" in page_weight.lighten(page)
 
 
-def test_a_page_without_the_bundle_keeps_its_scripts():
+def test_a_page_without_materials_bundle_is_refused_loudly():
     page = PAGE.replace('<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>', "")
-    out = page_weight.lighten(page)
-    assert "bf-search-on-use" not in out and "bf-boot" not in out
-    assert '<script src="../assets/javascripts/bf.js"></script>' in out
+    with pytest.raises(UpstreamChanged, match=r"bundle\.<hash>\.min\.js"):
+        page_weight.lighten(page)
 
 
 @pytest.mark.browser
@@ -68,7 +68,7 @@ def test_search_index_loads_only_when_search_is_used(server, page, where, index)
     blocking = page.evaluate("""() => performance.getEntriesByType('resource')
         .filter(e => e.renderBlockingStatus === 'blocking').map(e => e.name)""")
     # bf-notfound.js (0.8 KB) blocks on purpose: it must send a Spanish address to the Spanish 404 page before
-    # anything English is drawn (notfound.py).
+    # anything English is drawn (publish/not_found.py).
     assert not [u for u in blocking if u.endswith(".js") and not u.endswith("/bf-notfound.js")], \
         f"scripts block the first paint: {blocking}"
     assert server + index not in requests, "the search index was fetched before search was used"

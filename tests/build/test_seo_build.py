@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from bicentennial.data import framework
 from bicentennial.publish import head_tags, hosting_files, not_found
 from bicentennial.publish.page_info import PageInfo
+from bicentennial.upstream import UpstreamChanged
 from support.site import ROOT, build_site
 from support.sitefiles import lang_of, page_urls
 
@@ -187,7 +188,7 @@ def test_head_keeps_materials_description_when_the_page_has_none():
 
 
 def test_head_refuses_a_page_without_title():
-    with pytest.raises(head_tags.HeadError):
+    with pytest.raises(UpstreamChanged, match=r"^Material for MkDocs \S+: expected a <title>"):
         head_tags.apply("<html><head></head><body></body></html>", INFO, "S")
 
 

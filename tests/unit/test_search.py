@@ -1,4 +1,4 @@
-"""Search index post-processing (hooks/bicentennial/search_index.py): unit and build tests."""
+"""Search index post-processing (hooks/bicentennial/publish/search_index.py): unit and build tests."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import pytest
 
 from bicentennial.publish import search_index as si
+from bicentennial.upstream import UpstreamChanged
 
 CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
@@ -77,9 +78,10 @@ def test_localize_config_points_spanish_pages_at_the_spanish_root():
     assert en["base"] == "." and en["search"].endswith("bf-search.js?material=search.a7633da7.min.js")
 
 
-def test_localize_config_leaves_pages_without_config_alone_and_escapes_script_ends():
+def test_localize_config_refuses_a_page_without_materials_config_and_escapes_script_ends():
     plain = '<html lang="es"><body>hola</body></html>'
-    assert si.localize_config(plain) == plain
+    with pytest.raises(UpstreamChanged, match="__config"):
+        si.localize_config(plain)
     page = _page("en", ".").replace('"features": []', '"features": ["</script>"]')
     out = si.localize_config(page.replace("</script>\"]", "<\\/script>\"]"))
     assert out.count("</script>") == 1 and _config(out)["features"] == ["</script>"]
@@ -126,7 +128,7 @@ def test_every_page_loads_its_own_language_index_through_the_worker_extension(si
         assert config["base"].endswith("/es/") == (lang == "es"), path
 
 
-# --- The stand-in section parser (hooks/bicentennial/searchsections.py) ----------------------------
+# --- The stand-in section parser (hooks/bicentennial/adapter/search_parser.py) ----------------------------
 
 TRICKY = [
     "<p>Before any heading</p><h1 id='t'>Title &amp; more</h1><p>a  b\nc</p>",

@@ -27,6 +27,7 @@ printed its own log lines, and its traceback if the failure was unexpected.
 
 from __future__ import annotations
 
+import inspect
 import os
 import pickle
 import sys
@@ -106,9 +107,10 @@ def build_language(config, i18n, code: str) -> None:
     from mkdocs.exceptions import Abort
 
     where = "hooks/bicentennial/adapter/forked_build.py"
-    require(callable(getattr(utils, "clean_directory", None)), "mkdocs",
-            "mkdocs.utils.clean_directory, which a build calls to empty the output folder", where)
-    require(callable(getattr(mkdocs_build, "build", None)), "mkdocs", "mkdocs.commands.build.build", where)
+    require(callable(getattr(mkdocs_build, "build", None)) and callable(getattr(utils, "clean_directory", None))
+            and "utils.clean_directory(" in inspect.getsource(mkdocs_build.build), "mkdocs",
+            "mkdocs.commands.build.build to empty the output folder with mkdocs.utils.clean_directory "
+            "(the child replaces it with a no-op: the parent is writing there)", where)
     i18n.building, i18n.current_language = True, code
     utils.clean_directory = lambda path: path
     try:

@@ -19,7 +19,7 @@ the same order, with the same arguments as HTMLParser does with
   that would receive them do nothing in the search plugin).
 
 It is only for well-formed HTML such as Python-Markdown and this site write;
-tests/test_search.py checks that the search plugin's entries come out
+tests/unit/test_search.py checks that the search plugin's entries come out
 identical, byte for byte, for every page of a built site.
 """
 

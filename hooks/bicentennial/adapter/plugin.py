@@ -50,8 +50,7 @@ log = get_plugin_logger("bicentennial")
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Our errors: each is one line that says what to do. The adapter shows it as MkDocs' PluginError.
-PLAIN_ERRORS = (FrameworkError, UpstreamChanged, markers.MarkerError, not_found.NotFoundError,
-                hosting_files.HostingError)
+PLAIN_ERRORS = (FrameworkError, UpstreamChanged, markers.MarkerError, hosting_files.HostingError)
 
 
 class PluginConfig(base.Config):
@@ -132,6 +131,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
             return config
         self._load_options(config)
         self.reset()
+        self._check_policy_is_last(config)
         self.parser.install()
         self.framework = self._read()
         written, removed = page_files.sync(Path(config["docs_dir"]), page_files.all_pages(self.framework))
@@ -139,6 +139,15 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         if written or removed:
             log.info(f"Generated pages: {written} written, {removed} removed")
         return config
+
+    def _check_policy_is_last(self, config) -> None:
+        """Nothing may change a page after its policy hashed the page's scripts."""
+        handlers = config.plugins.events.get("post_page", [])
+        if not handlers or handlers[-1] != self._page_policy:
+            last = (f"{getattr(handlers[-1], '__module__', '?')}.{getattr(handlers[-1], '__qualname__', '?')}"
+                    if handlers else "none")
+            raise PluginError(f"the Content-Security-Policy must be the last on_post_page handler, but {last} "
+                              "runs after it: give that handler a higher priority (mkdocs.plugins.event_priority)")
 
     def _load_options(self, config) -> None:
         raw = dict((config.extra or {}).get("bicentennial") or {})
@@ -267,7 +276,10 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
 
     def _build_language(self, config, i18n, code: str) -> dict:
         """In the child: build language `code` and return what the parent needs from it."""
-        forked_build.build_language(config, i18n, code)
+        try:
+            forked_build.build_language(config, i18n, code)
+        except PLAIN_ERRORS as exc:  # one line, as in the parent: no traceback
+            raise forked_build.Expected(str(exc)) from None
         return {"collected": self.collected, "search_entries": i18n.search_entries}
 
     def _take_children(self, i18n) -> None:

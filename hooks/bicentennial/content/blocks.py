@@ -5,8 +5,8 @@ writes its newlines as spaces, so even text that slipped past validation
 renders as visible characters, never as a tag, a link or (data never starts
 a line) a heading. What is made here is HTML, not Markdown: Python-Markdown
 was the slowest step of a large build (bench/), so the markers that show data
-on hand-written pages (markers.py) hand their HTML past it, and the pages of
-single goals, areas and objectives (itempages.py) skip it altogether. Links
+on hand-written pages (content/markers.py) hand their HTML past it, and the pages of
+single goals, areas and objectives (content/item_pages.py) skip it altogether. Links
 are therefore final URLs, relative to the page that shows them.
 """
 

@@ -3,15 +3,15 @@
 Item pages are data, and Python-Markdown is slow on data (bench/: 64 s of a
 140 s profiled 100× build when they were Markdown). So they are written as
 HTML, headings included, and the build skips Markdown for them (the adapter
-takes their content, table of contents and anchors from itemhtml.py):
+takes their content, table of contents and anchors from adapter/render_bypass.py):
 
 - front matter (title, description, kind, ID, search boost) as on any page;
 - data text ``html.escape``'d (shown literally, never run), with its
-  newlines written as spaces, so data never starts a line (itemhtml.py reads
+  newlines written as spaces, so data never starts a line (adapter/render_bypass.py reads
   each heading from a line of its own);
 - links as final URLs relative to the page (use_directory_urls: the page
   ``objectives/2.1.3/`` reaches its area at ``../../areas/2.1/``). MkDocs
-  does not check links in HTML; tests/test_build.py checks every one.
+  does not check links in HTML; tests/build/test_build.py checks every one.
 
 The HTML is the same, class for class and attribute for attribute, as the
 Markdown version of these pages produced, so CSS, JS, search and the tests

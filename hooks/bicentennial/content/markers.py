@@ -10,7 +10,7 @@ and side-by-side pages hold thousands of items, and that reading was a
 seventh of the build (bench/). So ``expand`` puts a one-line placeholder
 comment where each marker was and returns the HTML aside; ``restore`` puts
 it back into the HTML Markdown made. The adapter then reads the page's
-headings and IDs from the result (itemhtml.py), since Markdown's table of
+headings and IDs from the result (adapter/render_bypass.py), since Markdown's table of
 contents never saw the headings the markers brought.
 """
 

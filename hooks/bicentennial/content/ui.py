@@ -27,7 +27,7 @@ UI: dict[str, dict[str, str]] = {
         "at_a_glance": "The framework at a glance",
         "counts": "{goals} goals, {areas} cooperation areas, {objectives} joint objectives.",
         "see_all": "Read the full text",
-        # The 404 page (notfound.py).
+        # The 404 page (publish/not_found.py).
         "not_found": "Page not found",
         "not_found_text": "There is no page at this address. Check it for typing errors, go to the home page, or search the site.",
         "not_found_home": "Go to the home page",
@@ -80,7 +80,7 @@ UI: dict[str, dict[str, str]] = {
         "at_a_glance": "El Entendimiento de un vistazo",
         "counts": "{goals} metas, {areas} áreas de coordinación, {objectives} objetivos conjuntos.",
         "see_all": "Leer el texto completo",
-        # La página 404 (notfound.py).
+        # La página 404 (publish/not_found.py).
         "not_found": "Página no encontrada",
         "not_found_text": "No hay ninguna página en esta dirección. Revise si está bien escrita, vaya a la página de inicio o busque en el sitio.",
         "not_found_home": "Ir a la página de inicio",

@@ -9,12 +9,16 @@ reader of the English column still gets the Spanish expansion).
 It runs on the final HTML of each page, inside <article> only, in text
 between tags, and never inside links, buttons, code, SVG or an existing
 <abbr> (a focusable element inside a link would nest interactive controls).
+Upstream contract (tests/contract/): Material puts a page's main text in one
+``<article>``; ``mark`` raises UpstreamChanged on a page without it.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from bicentennial.upstream import require
 
 EXPANSIONS: dict[str, dict[str, str]] = {
     "en": {
@@ -77,6 +81,6 @@ def mark(page_html: str, lang: str) -> str:
     """Apply mark_fragment to the page's <article> (its main text) only."""
     start = page_html.find("<article")
     end = page_html.rfind("</article>")
-    if start < 0 or end < start:
-        return page_html
+    require(start >= 0 and end > start, "mkdocs-material", "each page's main text inside one <article>",
+            "hooks/bicentennial/features/abbreviations.py")
     return page_html[:start] + mark_fragment(page_html[start:end], lang) + page_html[end:]

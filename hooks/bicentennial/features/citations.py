@@ -79,7 +79,7 @@ def text(fw: Framework, kind: str, id_: str, lang: str, site_url: str, accessed:
 
 
 def citation_html(fw: Framework, kind: str, id_: str, lang: str, page_lang: str, site_url: str) -> str:
-    # Newlines as spaces (the same on screen): data never starts a line of an item page (itemhtml.py reads headings by line).
+    # Newlines as spaces (the same on screen): data never starts a line of an item page (adapter/render_bypass.py reads headings by line).
     fields = {k: html.escape(v).replace("\n", " ") for k, v in _fields(fw, kind, id_, lang, site_url).items()}
     fields["url"] = f'<a href="{fields["url"]}">{fields["url"]}</a>'
     date = f'<span class="bf-accessed" data-bf-accessed>{html.escape(t(lang, "date_placeholder"))}</span>'

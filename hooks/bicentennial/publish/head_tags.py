@@ -9,6 +9,11 @@ description, URL, locale and site name in the page's language.
 ``apply()`` removes Material's alternates, canonical and description and
 writes the full set, with every attribute value escaped, just before
 ``<title>``. It is a plain string step on Material's known head markup.
+
+Upstream contract (tests/contract/): Material's head has a ``<title>`` and
+writes those tags in exactly the forms matched below. If it wrote one in
+another form, the page would carry two canonicals or two sets of
+alternates; ``apply`` raises UpstreamChanged instead.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import re
 
 from bicentennial import DEFAULT_LANG, LANGS
 from bicentennial.publish.page_info import PageInfo
+from bicentennial.upstream import require
 
 # Open Graph locales: the site's English is U.S. English, its Spanish follows Mexico's SRE.
 OG_LOCALE = {"en": "en_US", "es": "es_MX"}
@@ -30,10 +36,9 @@ _REPLACED = re.compile(
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 _TITLE = re.compile(r"[ \t]*<title>")
 _TITLE_TEXT = re.compile(r"<title>([^<]*)</title>")
-
-
-class HeadError(ValueError):
-    """The page's head does not look like Material's: nothing was changed."""
+_LEFT_OVER = re.compile(r'<link\b[^>]*\brel="(?:canonical|alternate)"[^>]*\bhreflang=|<link\b[^>]*\brel="canonical"'
+                        r'|<meta\b[^>]*\bname="description"', re.I)
+WHERE = "hooks/bicentennial/publish/head_tags.py"
 
 
 def _attr(value: str) -> str:
@@ -70,8 +75,8 @@ def apply(page_html: str, info: PageInfo, site_name: str) -> str:
     """Return `page_html` with its discovery and sharing tags replaced."""
     title = _TITLE.search(page_html)
     head_end = page_html.find("</head>")
-    if title is None or head_end < 0 or title.start() > head_end:
-        raise HeadError(f"{info.url or 'home page'}: no <title> in <head>")
+    require(title is not None and head_end >= 0 and title.start() < head_end, "mkdocs-material",
+            f"a <title> in the <head> of every page (not in {info.url or 'the home page'})", WHERE)
     head, body = page_html[:head_end], page_html[head_end:]
     found = _DESCRIPTION.search(head)
     # Material's own description already falls back to the site's, in the page's language.
@@ -81,6 +86,9 @@ def apply(page_html: str, info: PageInfo, site_name: str) -> str:
     page_title = html.unescape(shown.group(1)).strip() if shown else ""
     page_title = page_title.removesuffix(f" - {site_name}") if page_title != site_name else ""
     head = _REPLACED.sub("", head)
+    require(not _LEFT_OVER.search(head), "mkdocs-material",
+            'its canonical, alternate and description tags in the forms <link rel="canonical" href="…">, '
+            '<link rel="alternate" href="…" hreflang="…"> and <meta name="description" content="…">', WHERE)
     title = _TITLE.search(head)
     indent = "      "
     block = "".join(f"{indent}{tag}\n" for tag in tags(info, site_name, description, page_title))

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from bicentennial import DEFAULT_LANG, LANGS
 from bicentennial.content.ui import t
+from bicentennial.upstream import require
 
 SCRIPT = "assets/javascripts/bf-notfound.js"
 
@@ -34,10 +35,7 @@ _SWITCH = re.compile(r'<a href="[^"]*" hreflang="([a-z]{2})" class="md-select__l
 _VIEWPORT = re.compile(r'<meta name="viewport" content="[^"]*">\n')
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _CONTENT = "<h1>404 - Not found</h1>"
-
-
-class NotFoundError(ValueError):
-    """Material's 404 page no longer looks as expected."""
+WHERE = "hooks/bicentennial/publish/not_found.py"
 
 
 def root_path(site_url: str) -> str:
@@ -65,8 +63,10 @@ def content(lang: str, root: str) -> str:
 
 def page(material_404: str, lang: str, root: str) -> str:
     """Material's 404 output for `lang` → the published 404 page."""
-    if _CONTENT not in material_404 or not _VIEWPORT.search(material_404):
-        raise NotFoundError(f"Material's {lang} 404 page has changed: update notfound.py")
+    require(_CONTENT in material_404 and bool(_VIEWPORT.search(material_404)), "mkdocs-material",
+            f"its 404 page to hold {_CONTENT} and a viewport <meta>", WHERE)
+    require(bool(_SWITCH.search(material_404)), "mkdocs-material",
+            'language switcher links <a href="…" hreflang="xx" class="md-select__link"> on the 404 page', WHERE)
     out = material_404.replace(_CONTENT, content(lang, root), 1)
     out = _ALTERNATE.sub("", out)
     out = _SWITCH.sub(lambda m: f'<a href="{html.escape(home(m.group(1), root))}" hreflang="{m.group(1)}" '
@@ -84,8 +84,8 @@ def write(site_dir: Path, material_404s: dict[str, str], site_url: str) -> list[
     root = root_path(site_url)
     written = []
     for lang in LANGS:
-        if lang not in material_404s:
-            raise NotFoundError(f"no 404 page was built for {lang}")
+        require(lang in material_404s, "mkdocs-static-i18n",
+                f"each language's pass to render Material's 404.html (none for {lang!r})", WHERE)
         path = site_dir / ("404.html" if lang == DEFAULT_LANG else f"{lang}/404.html")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page(material_404s[lang], lang, root), encoding="utf-8")

@@ -22,11 +22,18 @@ Four changes to each page's final HTML:
   sixth of an item page, 23 MB of output at 100×) is removed, except inside
   the elements that show whitespace (pre, code, kbd, textarea) or run it
   (script, style). At the start of a line it never shows.
+
+Upstream contract (tests/contract/): Material links ``palette.<hash>.min.css``
+and ends the body with ``<script src="…/assets/javascripts/bundle.<hash>.min.js">``.
+If either appears in another form, ``lighten`` raises UpstreamChanged rather
+than publish pages that fetch everything before the first paint.
 """
 
 from __future__ import annotations
 
 import re
+
+from bicentennial.upstream import require
 
 _PALETTE = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\s*')
 _BODY = re.compile(r"<body\b[^>]*>")
@@ -35,6 +42,7 @@ _BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 _ANY_SCRIPT = re.compile(r"<script\b", re.I)
 _KEEP = re.compile(r"(<(pre|code|kbd|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t]+")
+WHERE = "hooks/bicentennial/publish/page_weight.py"
 
 
 def squeeze(page: str) -> str:
@@ -56,15 +64,16 @@ def lighten(page: str) -> str:
     """Return `page` without indentation, palette.css dropped when unused, search loaded on use,
     and the end-of-body scripts fetched after the first paint.
 
-    The search script and the loader sit beside Material's bundle
-    (assets/javascripts/); pages without the bundle are left as they are.
+    The search script and the loader sit beside Material's bundle (assets/javascripts/).
     """
     page = squeeze(page)
     if not _needs_palette(page):
-        page = _PALETTE.sub("", page, count=1)
+        page, dropped = _PALETTE.subn("", page, count=1)
+        require(dropped or "palette." not in page, "mkdocs-material",
+                '<link rel="stylesheet" href="…assets/stylesheets/palette.<hash>.min.css">', WHERE)
     bundle = next((m for m in _SCRIPT.finditer(page) if _BUNDLE.search(m.group(1))), None)
-    if bundle is None:
-        return page
+    require(bundle is not None, "mkdocs-material",
+            'every page to load <script src="…assets/javascripts/bundle.<hash>.min.js"></script>', WHERE)
     search = _BUNDLE.sub("assets/javascripts/bf-search-on-use.js", bundle.group(1))
     head, tail = page[:bundle.start()], page[bundle.start():]
     scripts = [m.group(1) for m in _SCRIPT.finditer(tail)]

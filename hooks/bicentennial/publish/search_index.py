@@ -25,6 +25,11 @@ module:
    ("2.1.3:" and "2.1.3." both give the token ``2.1.3``) and a pipeline
    without lunr's trimmer, which would strip the digits of "2.1.3" in Spanish.
 
+Upstream contract (tests/contract/): Material writes ``search/search_index.json``
+and a ``<script id="__config" type="application/json">`` in every page whose
+``search`` names its worker ``…/search.<hash>.min.js``; static-i18n fills the
+index with every language. Anything else raises UpstreamChanged.
+
 The ``*_f`` (accent-folded) and ``*_s`` (folded and stemmed) fields are listed
 here with their boosts; the worker extension fills them from ``title`` and
 ``text``, so the index file carries no copy of the text. What a reader sees
@@ -32,7 +37,7 @@ here with their boosts; the worker extension fills them from ``title`` and
 
 Cost (issue 7): Material's search plugin still indexes every page, item
 pages included, by HTML-parsing each page's content: 2.4 s of a 12.4 s
-cProfile'd 10× build once item pages became raw HTML (itempages.py), about a
+cProfile'd 10× build once item pages became raw HTML (content/item_pages.py), about a
 fifth. Excluding item pages (front matter ``search: exclude: true``) and
 writing their page and section entries from the data would save most of it,
 but only if the entries stay identical to the plugin's (sections split at
@@ -47,6 +52,7 @@ import re
 from pathlib import Path
 
 from bicentennial import DEFAULT_LANG, LANGS
+from bicentennial.upstream import require
 
 INDEX = Path("search") / "search_index.json"
 WORKER = "bf-search.js"
@@ -62,6 +68,7 @@ FIELDS = {
 _ITEM = re.compile(r"^(?:goals|areas|objectives)/(\d+(?:\.\d+)*)/$")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _HTML_LANG = re.compile(r'<html[^>]*\slang="([a-zA-Z-]+)"')
+WHERE = "hooks/bicentennial/publish/search_index.py"
 
 
 def lang_of(location: str, langs=LANGS, default=DEFAULT_LANG) -> tuple[str, str]:
@@ -99,8 +106,8 @@ def localize_config(page: str, default=DEFAULT_LANG) -> str:
     """Point a page's ``__config`` at its language's index (from ``<html lang>``) and the worker extension."""
     lang_match = _HTML_LANG.search(page)
     config_match = _CONFIG.search(page)
-    if not config_match:
-        return page
+    require(config_match is not None, "mkdocs-material",
+            'a <script id="__config" type="application/json"> in every page', WHERE)
     config = json.loads(config_match.group(2))
     lang = (lang_match.group(1) if lang_match else default).split("-")[0].lower()
     if lang != default and lang in LANGS:
@@ -108,8 +115,9 @@ def localize_config(page: str, default=DEFAULT_LANG) -> str:
         config["base"] = f"{base}{'' if base in ('', '/') or base.endswith('/') else '/'}{lang}/"
     worker = config.get("search", "")
     folder, _, name = worker.rpartition("/")
-    if name.startswith("search.") and name.endswith(".js"):
-        config["search"] = f"{folder}/{WORKER}?material={name}" if folder else f"{WORKER}?material={name}"
+    require(name.startswith("search.") and name.endswith(".js"), "mkdocs-material",
+            f"the page config's search worker to be …/search.<hash>.min.js (it is {worker!r})", WHERE)
+    config["search"] = f"{folder}/{WORKER}?material={name}" if folder else f"{WORKER}?material={name}"
     payload = json.dumps(config, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return page[:config_match.start(2)] + payload + page[config_match.end(2):]
 
@@ -123,6 +131,7 @@ def publish(site_dir: Path, langs=LANGS, default=DEFAULT_LANG, pages=None) -> di
     8,000 pages at 100× cost seconds (bench/).
     """
     site_dir = Path(site_dir)
+    require((site_dir / INDEX).is_file(), "mkdocs-material", f"its search plugin to write {INDEX.as_posix()}", WHERE)
     combined = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     counts = {}
     for code, index in split(combined, langs, default).items():
