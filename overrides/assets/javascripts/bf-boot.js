@@ -4,7 +4,7 @@
  * Chromium's preload scanner requests every <script src> it sees while the
  * HTML is still arriving, deferred or not, so the ~40 KB of scripts at the end
  * of each page downloaded alongside the style sheets and before the first
- * paint. hooks/bicentennial/weight.py puts this one small deferred file there
+ * paint. hooks/bicentennial/publish/page_weight.py puts this one small deferred file there
  * instead; its tag's data-bf-scripts attribute lists their relative URLs in
  * order (bf-search-on-use.js, Material's bundle, bf.js, bf-keys.js). This file
  * waits for the first contentful paint (paint timing; without it, the next

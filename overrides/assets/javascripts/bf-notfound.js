@@ -1,4 +1,4 @@
-/* The 404 page in the reader's language (see hooks/bicentennial/notfound.py).
+/* The 404 page in the reader's language (see hooks/bicentennial/publish/not_found.py).
  *
  * GitHub Pages answers every missing address with the site's root 404.html,
  * which is English. Under <root>es/ this script, loaded from the head before

@@ -3,7 +3,7 @@
  * Material's search fetches search/search_index.json and starts its worker as
  * soon as its bundle runs, on every page: the largest download of a first
  * visit (and it grows with the framework: megabytes at 100×, see bench/).
- * This file runs just before the bundle (hooks/bicentennial/weight.py puts it
+ * This file runs just before the bundle (hooks/bicentennial/publish/page_weight.py puts it
  * there, deferred like the bundle) and holds both until the reader opens
  * search: focus in the search box (the s, f and / keys focus it too), a click
  * or tap on the search button or box, or an address that carries a search

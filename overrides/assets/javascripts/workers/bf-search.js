@@ -1,7 +1,7 @@
 /*
  * Search worker extension: loads Material's own search worker unchanged and
  * adds three things to the Lunr index it builds (see
- * hooks/bicentennial/search_index.py, which points pages at this file).
+ * hooks/bicentennial/publish/search_index.py, which points pages at this file).
  *
  * 1. Accents and case don't matter. The fields "title_f"/"text_f" hold the
  *    words of "title"/"text" folded (lower case, accents removed), and
