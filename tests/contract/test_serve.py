@@ -1,4 +1,5 @@
-"""`mkdocs serve` over edits of the data: the page follows the YAML, a broken save is reported, a fix brings it back.
+"""`mkdocs serve` over edits of the data: the page follows the YAML, a broken save is reported in the terminal and
+in the browser at once, a fix brings the page back.
 
 The plugin keeps its state on itself across serve's rebuilds (MkDocs loads
 the hooks file once per process; the plugin defines on_startup) and resets
@@ -8,6 +9,7 @@ the project and edits its data file as an editor would.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -43,19 +45,29 @@ def _copy_project(dest: Path) -> Path:
 
 def _get(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=30) as response:  # a rebuild may be running
             return response.read().decode("utf-8")
     except (urllib.error.URLError, TimeoutError, ConnectionError):
         return None
 
 
-def _wait(what: str, condition, seconds: float = 120) -> None:
+def _fetch(url: str) -> tuple[int, str]:
+    """(status, body) of a request that must be answered within 10 s."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def _wait(what: str, condition, seconds: float = 120, log: list[str] | None = None) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.2)  # polling for a condition, not a fixed wait before an assertion
-    pytest.fail(f"timed out after {seconds} s waiting until {what}")
+    said = "".join([line for line in (log or []) if '"GET ' not in line][-30:])  # not the access log
+    pytest.fail(f"timed out after {seconds} s waiting until {what}; the server said:\n{said}")
 
 
 def test_serve_follows_the_yaml_reports_a_broken_save_and_recovers(tmp_path):
@@ -89,9 +101,16 @@ def test_serve_follows_the_yaml_reports_a_broken_save_and_recovers(tmp_path):
         line = next(line for line in list(log) if message in line)
         assert "data/framework.yaml:" in line and ".objectives[" in line and "Give each goal" in line
         assert not any("Traceback" in line for line in list(log))
+        # The browser gets the same message at once, on any page, with the live-reload script.
+        for url in (page, base, f"{base}es/areas/2.1/"):
+            started = time.monotonic()
+            status, shown = _fetch(url)
+            assert time.monotonic() - started < 5 and status == 200, (url, status)  # 200: see serve_errors.py
+            assert line.strip() in html.unescape(shown)  # exactly as the terminal printed it
+            assert "The site could not be rebuilt" in shown and 'lang="es"' in shown and "livereload(" in shown
 
         data.write_text(good.replace(OLD, NEW), encoding="utf-8")
-        _wait("the fixed save serves the page again", lambda: NEW in (_get(page) or ""))
+        _wait("the fixed save serves the page again", lambda: NEW in (_get(page) or ""), log=log)
         home = _get(base) or ""
         assert home.count(NEW) == mentions and OLD not in home  # this build's marker HTML, nothing stale
     finally:

@@ -36,7 +36,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from bicentennial import LANGS
-from bicentennial.adapter import forked_build, render_bypass, search_parser
+from bicentennial.adapter import forked_build, render_bypass, search_parser, serve_errors
 from bicentennial.content import markers, page_files
 from bicentennial.data import framework
 from bicentennial.data.load import FrameworkError
@@ -171,9 +171,12 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         display = os.path.relpath(data, Path.cwd()) if data.is_relative_to(Path.cwd()) else str(data)
         return framework.read(data, self.schema_path, display=display)
 
+    @_plain
     def on_serve(self, server, config, builder):
-        """Under `mkdocs serve`, rebuild when the data file changes, wherever it is."""
+        """Under `mkdocs serve`: rebuild when the data file changes, wherever it is, and show a failed
+        rebuild in the browser until a rebuild succeeds (serve_errors.py)."""
         server.watch(str(self.data_path))
+        serve_errors.install(server)
         return server
 
     # --- pages -------------------------------------------------------------------------------------
