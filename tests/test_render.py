@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 import pytest
 
-from bicentennial import i18n, itemhtml, itempages, pages, source
+from bicentennial import i18n, itemhtml, itempages, pages, render, source
 from bicentennial.model import Text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +57,18 @@ def test_objective_page_links_its_area_goal_neighbours_and_source():
     assert "Objetivo conjunto 2.1.3" in md and "Objetivo anterior" in md
     assert "Traducción no oficial" in md
     assert "title: 'Objetivo conjunto 2.1.3: " in md or 'title: "Objetivo conjunto 2.1.3: ' in md or "title: Objetivo conjunto 2.1.3: " in md
+
+
+def test_source_line_quotes_the_english_title_and_gives_the_rendering_in_brackets():
+    # No Spanish publication of the summary is known: the Spanish line must not present our rendering as its title.
+    src = FW.source
+    es = render.source_block(FW, "es")
+    publisher, title = render.text(src.publisher["es"]), render.text(src.title["en"])
+    assert (f'Texto original: {publisher}, «<span lang="en">{title}</span>» '
+            f'[{render.text(src.title["es"])}], 31 de enero de 2022.') in es
+    en = render.source_block(FW, "en")
+    assert f'Text: {render.text(src.publisher["en"])}, “{title}”, January 31, 2022.' in en
+    assert "[" not in en and "<span" not in en
 
 
 def test_generators_make_one_page_per_item_and_language():
