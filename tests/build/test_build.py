@@ -78,6 +78,8 @@ def _own_language_text(doc: BeautifulSoup, lang: str) -> str:
     """The page's main content, minus parts marked as another language on purpose."""
     main = doc.find("article") or doc.body
     for el in main.find_all(attrs={"lang": True}):
+        if el.decomposed:  # inside a part already removed (an English title quoted in a Spanish citation)
+            continue
         if el.get("lang") != lang and not el.get("lang", "").startswith(lang + "-"):
             el.decompose()
     return main.get_text(" ", strip=True)

@@ -100,10 +100,15 @@ def test_citation_of_objective_2_1_3_reads_as_expected(site):
                   "U.S. Embassy & Consulates in Mexico, January 31, 2022. "
                   f"{SITE_URL}objectives/2.1.3/ (accessed [date]).")
     assert es == ("«Objetivo conjunto 2.1.3: Fortalecer la supervisión y la coordinación en los aeropuertos de "
-                  "entrada». En Entendimiento Bicentenario sobre Seguridad, Salud Pública y Comunidades Seguras "
-                  "entre México y los Estados Unidos. Embajada y Consulados de Estados Unidos en México, "
+                  "entrada». Embajada y Consulados de Estados Unidos en México, «Summary of the Action Plan for "
+                  "U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities» "
+                  "[Resumen del Plan de Acción del Entendimiento Bicentenario sobre Seguridad, Salud Pública y "
+                  "Comunidades Seguras entre México y los Estados Unidos], "
                   "31 de enero de 2022; traducción no oficial al español. "
                   f"{SITE_URL}es/objectives/2.1.3/ (consultado el [fecha]).")
+    # The English title is quoted as published, and marked as English for screen readers.
+    quoted = page(site, "es/objectives/2.1.3").select_one("#bf-cite-es span[lang=en]")
+    assert quoted.get_text() == FW.source.title["en"]
 
 
 def test_citations_follow_site_url():
@@ -258,7 +263,7 @@ def test_print_stylesheet_hides_navigation(site):
 def test_acronyms_expand_in_the_page_language_and_are_focusable(site):
     cases = [("", "HLSD", "High-Level Security Dialogue"), ("es/", "DANS", "Diálogo de Alto Nivel en Seguridad"),
              ("goals/2/", "TCOs", "Transnational Criminal Organizations"),
-             ("es/goals/2/", "TCO", "Organizaciones Criminales Transnacionales"),
+             ("es/goals/2/", "TCO", "Organizaciones criminales transnacionales (Transnational Criminal Organizations,"),
              ("about/", "SRE", "Secretaría de Relaciones Exteriores")]
     for url, word, expansion in cases:
         found = [a for a in page(site, url).select("article abbr") if a.get_text() == word]

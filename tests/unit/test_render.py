@@ -60,6 +60,18 @@ def test_objective_page_links_its_area_goal_neighbours_and_source():
     assert "title: 'Objetivo conjunto 2.1.3: " in md or 'title: "Objetivo conjunto 2.1.3: ' in md or "title: Objetivo conjunto 2.1.3: " in md
 
 
+def test_source_line_quotes_the_english_title_and_gives_the_rendering_in_brackets():
+    # No Spanish publication of the summary is known: the Spanish line must not present our rendering as its title.
+    src = FW.source
+    es = blocks.source_block(FW, "es")
+    publisher, title = blocks.text(src.publisher["es"]), blocks.text(src.title["en"])
+    assert (f'Texto original: {publisher}, «<span lang="en">{title}</span>» '
+            f'[{blocks.text(src.title["es"])}], 31 de enero de 2022.') in es
+    en = blocks.source_block(FW, "en")
+    assert f'Text: {blocks.text(src.publisher["en"])}, “{title}”, January 31, 2022.' in en
+    assert "[" not in en and "<span" not in en
+
+
 def test_generators_make_one_page_per_item_and_language():
     all_pages = page_files.all_pages(FW)
     assert len(all_pages) == 2 * (3 + 11 + 26)

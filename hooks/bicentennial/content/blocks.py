@@ -59,8 +59,10 @@ def objective_item(obj: Objective, lang: str, href: str) -> str:
 def source_block(fw: Framework, lang: str) -> str:
     """The source section (heading, note, link to the original; translation note in Spanish)."""
     src = fw.source
-    note = text(t(lang, "source_note", publisher=src.publisher[lang], title=src.title[lang],
-                  date=long_date(src.date, lang)))
+    # The title is quoted as published (in English); other languages add the site's rendering in brackets.
+    title = text(src.title["en"]) if lang == "en" else f'<span lang="en">{text(src.title["en"])}</span>'
+    note = text(t(lang, "source_note")).format(publisher=text(src.publisher[lang]), title=title,
+                                                rendering=text(src.title[lang]), date=long_date(src.date, lang))
     out = heading(2, "source", text(t(lang, "source"))) + (
         f"<p>{note} <a href=\"{html.escape(src.url)}\" hreflang=\"en\">{text(t(lang, 'original'))}</a></p>\n")
     if t(lang, "translation_note"):

@@ -34,8 +34,10 @@ EXPANSIONS: dict[str, dict[str, str]] = {
     "es": {
         "HLSD": "Diálogo de Alto Nivel en Seguridad (High-Level Security Dialogue, por sus siglas en inglés)",
         "DANS": "Diálogo de Alto Nivel en Seguridad",
-        "TCOs": "Organizaciones Criminales Transnacionales (por sus siglas en inglés)",
-        "TCO": "Organizaciones Criminales Transnacionales (por sus siglas en inglés)",
+        "TCOs": "Organizaciones criminales transnacionales (Transnational Criminal Organizations, "
+                "por sus siglas en inglés)",
+        "TCO": "Organizaciones criminales transnacionales (Transnational Criminal Organizations, "
+               "por sus siglas en inglés)",
         "SRE": "Secretaría de Relaciones Exteriores",
         "CSV": "Valores separados por comas (Comma-Separated Values)",
         "JSON": "Notación de objetos de JavaScript (JavaScript Object Notation)",

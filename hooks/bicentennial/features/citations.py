@@ -3,8 +3,10 @@
 Staff quote single items in memos and reports, in either language, so every
 item page carries two citations: one in the page's language and one in the
 other, each with the item's ID and title, the framework's official name in
-that language, the source's publisher and date, the item's permanent address
-and an "accessed on" date. The date is the reader's, so the page ships a
+that language (the Spanish one names the source by its English title, with
+the site's rendering in brackets: no Spanish publication of it is known), the
+source's publisher and date, the item's permanent address and an "accessed
+on" date. The date is the reader's, so the page ships a
 placeholder ("[date]") that overrides/assets/javascripts/bf.js replaces; the
 citation stays readable and correct (minus the date) without JavaScript.
 
@@ -68,6 +70,8 @@ def _fields(fw: Framework, kind: str, id_: str, lang: str, site_url: str) -> dic
     return {
         "label": f"{t(lang, kind)} {id_}", "text": text, "framework": fw.title[lang],
         "publisher": fw.source.publisher[lang], "date": long_date(fw.source.date, lang),
+        # The source's title as published (English) and, for a translation, the site's rendering of it.
+        "source": fw.source.title["en"], "rendering": fw.source.title[lang],
         "url": page_url(site_url, kind, id_, lang),
     }
 
@@ -82,6 +86,8 @@ def citation_html(fw: Framework, kind: str, id_: str, lang: str, page_lang: str,
     # Newlines as spaces (the same on screen): data never starts a line of an item page (adapter/render_bypass.py reads headings by line).
     fields = {k: html.escape(v).replace("\n", " ") for k, v in _fields(fw, kind, id_, lang, site_url).items()}
     fields["url"] = f'<a href="{fields["url"]}">{fields["url"]}</a>'
+    if lang != "en":
+        fields["source"] = f'<span lang="en">{fields["source"]}</span>'
     date = f'<span class="bf-accessed" data-bf-accessed>{html.escape(t(lang, "date_placeholder"))}</span>'
     body = t(lang, "cite_format", accessed=date, **fields)
     box = f"bf-cite-{lang}"

@@ -16,6 +16,11 @@
  * 3. Numbers are keys. "3" or "2.1.3" matches that exact number, numbers
  *    under it ("3.*"), and the "key" field ("id_3") of the page it names,
  *    instead of every token that merely starts with the digits ("31").
+ * 4. A stop word between two words ("armas de fuego") barely counts. With
+ *    the "*" Material appends, "de*" matches every word that starts with
+ *    "de", and the rare ones ("debilitar") outranked pages that hold the
+ *    words the reader meant. It still matches, so Material does not show it
+ *    as missing; the last word keeps its weight (it may be a word being typed).
  *
  * The page passes Material's worker file name as ?material=search.<hash>.min.js
  * (this file sits next to it, so Material's "../lunr" language files resolve).
@@ -105,4 +110,20 @@ lunr.Query.prototype.clause = function (options) {
   if (options.usePipeline === false && /^[^*]+\*$/.test(options.term || ""))
     options.usePipeline = true
   return clause.call(this, options)
+}
+
+/* A stop word followed by another word: a clause of (almost) no weight */
+const STOP_WORD_BOOST = 0.01
+const query = lunr.Index.prototype.query
+lunr.Index.prototype.query = function (fn) {
+  return query.call(this, function (q) {
+    fn.call(q, q)
+    const language = ["es"].map(code => lunr[code]).find(Boolean)
+    const filter = language ? language.stopWordFilter : lunr.stopWordFilter
+    for (const clause of q.clauses.slice(0, -1)) {
+      const word = String(clause.term).replace(/\*$/, "")
+      if (word && !word.includes("*") && !filter(new lunr.Token(word, {})))
+        clause.boost = STOP_WORD_BOOST
+    }
+  })
 }
