@@ -4,6 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP  := $(VENV)/.dev-installed
+TR_STAMP   := $(VENV)/.translations-installed
 NODE_STAMP := node_modules/.installed
 LH_STAMP   := tools/lighthouse/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
@@ -19,6 +20,11 @@ $(SITE_STAMP): requirements/site.txt | $(PY)
 
 $(DEV_STAMP): requirements/dev.txt $(SITE_STAMP)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	touch $@
+
+# translate-toolkit, for translation-export and translation-import only (the site build does not need it).
+$(TR_STAMP): requirements/translations.txt $(SITE_STAMP)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/translations.txt
 	touch $@
 
 # Node.js is optional locally: without it the HTML-validity and workflow-lint
@@ -56,6 +62,7 @@ bench: $(DEV_STAMP) $(LH_STAMP)
 lock: | $(PY)
 	$(PY) -m pip install --quiet pip-tools
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o site.txt site.in
+	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o translations.txt translations.in
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
 
 clean:
