@@ -51,6 +51,7 @@ from bicentennial import search_index, searchsections  # noqa: E402
 from bicentennial import itemhtml, weight  # noqa: E402
 from bicentennial.load import FrameworkError  # noqa: E402
 from bicentennial.pageinfo import PageInfo  # noqa: E402
+from bicentennial.translations import review  # noqa: E402
 
 log = get_plugin_logger("bicentennial")
 
@@ -86,7 +87,13 @@ def on_config(config):
     inner = getattr(config.plugins.get("i18n"), "building", False)  # static-i18n's pass for another language
     if inner and _synced[0] is fw and _synced[1] == config["docs_dir"]:
         return config
-    written, removed = pages.sync(Path(config["docs_dir"]), pages.all_pages(fw))
+    try:
+        under_review, message = review.for_build(fw, DATA)  # Spanish texts whose English changed since review
+    except FrameworkError as exc:
+        raise PluginError(str(exc)) from None
+    if message:  # stderr, not log.warning: --strict would make the warning fail the build
+        print(message, file=sys.stderr)
+    written, removed = pages.sync(Path(config["docs_dir"]), pages.all_pages(fw, under_review))
     _synced[:] = [fw, config["docs_dir"]]
     if written or removed:
         log.info(f"Generated pages: {written} written, {removed} removed")
