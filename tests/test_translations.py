@@ -18,7 +18,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -200,8 +199,8 @@ def test_round_trip_unchanged_leaves_every_byte(work, fmt):
 
 
 def _one_line_changed(before: bytes, after: bytes) -> tuple[str, str]:
-    diff = [ln for ln in difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), n=0, lineterm="")
-            if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    lines = difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), n=0, lineterm="")
+    diff = [ln for ln in lines if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
     assert len(diff) == 2, "\n".join(diff)
     return diff[0], diff[1]
 

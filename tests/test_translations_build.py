@@ -120,9 +120,8 @@ def test_a_new_item_without_spanish_still_fails_the_build(stale, tmp_path):
     folder, _, _, _ = stale
     text = (folder / "framework.yaml").read_text(encoding="utf-8")
     anchor = '          - id: "2.1.4"\n'
-    (tmp_path / "framework.yaml").write_text(
-        text.replace(anchor, '          - id: "2.1.6"\n            text:\n              en: A new objective.\n' + anchor),
-        encoding="utf-8")
+    new_item = '          - id: "2.1.6"\n            text:\n              en: A new objective.\n'  # no `es:`
+    (tmp_path / "framework.yaml").write_text(text.replace(anchor, new_item + anchor), encoding="utf-8")
     shutil.copy2(folder / "translations.lock", tmp_path / "translations.lock")
     result = build_site(tmp_path / "site", BF_DATA=str(tmp_path / "framework.yaml"))
     assert result.returncode != 0

@@ -92,10 +92,12 @@ def cmd_status(args) -> int:
         print(f"  English now:      {f.text.en}")
         print(f"  Spanish:          {f.text.es}")
     for f in review.unrecorded:
-        print(f"NEW    {_label(f)}  ({f.context}, {shown(args.data)}:{lines.get(f.context, '?')}): not in {shown(lock_file)} yet")
+        print(f"NEW    {_label(f)}  ({f.context}, {shown(args.data)}:{lines.get(f.context, '?')}): "
+              f"not in {shown(lock_file)} yet")
     if review.gone:
-        print(f"({len(review.gone)} record{'s' if len(review.gone) > 1 else ''} in {shown(lock_file)} for fields no longer "
-              f"in the data; `make translation-lock` drops them.)")
+        n = len(review.gone)
+        print(f"({n} record{'s' if n > 1 else ''} in {shown(lock_file)} for fields no longer in the data; "
+              "`make translation-lock` drops them.)")
     if review.ok:
         print(f"Nothing stale: all {len(review.fields)} Spanish texts were reviewed against the current English "
               f"({shown(lock_file)}).")
@@ -104,8 +106,8 @@ def cmd_status(args) -> int:
     if review.stale:
         n, first = len(review.stale), review.stale[0][0]
         it = "them" if n > 1 else "it"
-        summary.append(f"{n} stale Spanish text{'s' if n > 1 else ''}. Review {it}: `make translation-export` marks {it} "
-                       "as needing review (fuzzy in es.po, needs-review-translation in es.xlf); correct "
+        summary.append(f"{n} stale Spanish text{'s' if n > 1 else ''}. Review {it}: `make translation-export` "
+                       f"marks {it} as needing review (fuzzy in es.po, needs-review-translation in es.xlf); correct "
                        f"{it} in your tool, then `make translation-import FILE=translations/es.po`. Or, if the Spanish "
                        f"still fits, `make translation-confirm ID={first.item_id}`")
     if review.unrecorded:

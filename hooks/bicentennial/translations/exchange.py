@@ -242,7 +242,8 @@ def read_entries(path: Path) -> tuple[str, list[Entry]]:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _malformed(display, raw[: exc.start].count(b"\n") + 1, f"byte 0x{raw[exc.start]:02x} is not UTF-8") from None
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _malformed(display, line, f"byte 0x{raw[exc.start]:02x} is not UTF-8") from None
     entries = _read_po(raw, display) if suffix == ".po" else _read_xliff(raw, display)
     if not entries:
         raise _malformed(display, None, "the file holds no translations")
@@ -289,8 +290,8 @@ def import_file(path: Path, data_file: Path, schema_file: Path) -> Imported:
             raise _refuse(display, e, "unknown context: no such field in " + data_display,
                           "Keep each entry's context as the export wrote it; export again if items were renumbered.")
         if e.source != f.text.en:
-            raise _refuse(display, e, "its English is not the current English: the file was exported before the English "
-                          "changed (or the source text was edited)",
+            raise _refuse(display, e, "its English is not the current English: the file was exported before the "
+                          "English changed (or the source text was edited)",
                           "Export again (`make translation-export`) and carry your translation over to the new file.")
         if not e.target.strip():
             raise _refuse(display, e, "empty translation", "Translate the entry, or remove it from the file.")

@@ -6,7 +6,7 @@ change to one field is a one-line diff:
     {
     "about": "…",
     "fields": {
-    "objectives/2.1.3/text": {"en_sha256": "6b3c…", "en": "Strengthen oversight and coordination at airports of entry."},
+    "objectives/2.1.3/text": {"en_sha256": "f1e269d0d88d5ab8", "en": "Strengthen oversight and coordination…"},
     …
     }
     }
@@ -68,7 +68,8 @@ def read(path: Path, display: str | None = None) -> Records | None:
     except UnicodeDecodeError as exc:
         raise FrameworkError(display, raw[: exc.start].count(b"\n") + 1, "", "not UTF-8", _FIX) from None
     except json.JSONDecodeError as exc:
-        problem = "a merge conflict marker" if re.search(r"^(<<<<<<<|=======|>>>>>>>)", text, re.M) else "not valid JSON"
+        conflict = re.search(r"^(<<<<<<<|=======|>>>>>>>)", text, re.M)
+        problem = "a merge conflict marker" if conflict else "not valid JSON"
         raise FrameworkError(display, exc.lineno, "", f"{problem} ({exc.msg})", _FIX) from None
     fields = doc.get("fields") if isinstance(doc, dict) else None
     if not isinstance(fields, dict):

@@ -76,8 +76,9 @@ def for_build(fw: Framework, data_file: Path) -> tuple[frozenset[tuple[str, str]
     lines = []
     if review.stale:
         n = len(review.stale)
-        lines.append(f"WARNING (the build goes on): {n} Spanish text{'s' if n > 1 else ''} translate{'' if n > 1 else 's'} "
-                     f"an English text changed since it was reviewed ({_shown(lock_file)}): "
+        lines.append(f"WARNING (the build goes on): {n} Spanish text{'s' if n > 1 else ''} "
+                     f"translate{'' if n > 1 else 's'} an English text changed since it was reviewed "
+                     f"({_shown(lock_file)}): "
                      f"{_names([f.context for f, _ in review.stale])}. The Spanish pages of these items say that "
                      f"their translation is under review. Details: `make translation-status`.")
     if review.unrecorded:
