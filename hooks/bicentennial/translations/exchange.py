@@ -156,7 +156,7 @@ def _malformed(display: str, line: int | None, problem: str) -> FrameworkError:
 
 
 def _read_po(raw: bytes, display: str) -> list[Entry]:
-    text = raw.decode("utf-8")
+    text = raw.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is fine
     # translate-toolkit's parser is lenient: it drops an entry without msgstr and reads "\q" as "q".
     # Count the entries and check the escapes first, so that a damaged file is refused, not half read.
     live = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if not ln.lstrip().startswith("#")]
