@@ -4,11 +4,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP  := $(VENV)/.dev-installed
+TR_STAMP   := $(VENV)/.translations-installed
 NODE_STAMP := node_modules/.installed
 LH_STAMP   := tools/lighthouse/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-fast lock clean bench audit
+.PHONY: translation-export translation-import translation-status translation-confirm translation-lock
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +21,11 @@ $(SITE_STAMP): requirements/site.txt | $(PY)
 
 $(DEV_STAMP): requirements/dev.txt $(SITE_STAMP)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	touch $@
+
+# translate-toolkit, for translation-export and translation-import only (the site build does not need it).
+$(TR_STAMP): requirements/translations.txt $(SITE_STAMP)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/translations.txt
 	touch $@
 
 # Node.js is optional locally: without it the HTML-validity and workflow-lint
@@ -52,10 +59,33 @@ audit: $(SITE_STAMP) $(LH_STAMP)
 bench: $(DEV_STAMP) $(LH_STAMP)
 	$(PY) bench/run.py $(if $(FULL),--full)
 
+## translation-export: write translations/es.po and translations/es.xlf for translators (README: Translating)
+translation-export: $(TR_STAMP)
+	@$(PY) tools/translations.py export
+
+## translation-import: FILE=translations/es.po (or .xlf): write the changed Spanish back into data/framework.yaml
+translation-import: $(TR_STAMP)
+	@test -n "$(FILE)" || { echo "Usage: make translation-import FILE=translations/es.po (or .xlf)" >&2; exit 2; }
+	@$(PY) tools/translations.py import "$(FILE)"
+
+## translation-status: list Spanish texts whose English changed since they were reviewed (exit 1), or say none did
+translation-status: $(SITE_STAMP)
+	@$(PY) tools/translations.py status
+
+## translation-confirm: ID=2.1.3: after checking it by hand, record that item's Spanish as reviewed
+translation-confirm: $(SITE_STAMP)
+	@test -n "$(ID)" || { echo "Usage: make translation-confirm ID=2.1.3 (or ID=all)" >&2; exit 2; }
+	@$(PY) tools/translations.py confirm $(ID)
+
+## translation-lock: write data/translations.lock for the current data (after a merge); RESET=1: all reviewed now
+translation-lock: $(SITE_STAMP)
+	@$(PY) tools/translations.py lock $(if $(RESET),--reset)
+
 ## lock: re-pin requirements/*.txt with hashes from requirements/*.in
 lock: | $(PY)
 	$(PY) -m pip install --quiet pip-tools
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o site.txt site.in
+	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o translations.txt translations.in
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
 
 clean:

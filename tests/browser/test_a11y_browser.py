@@ -15,14 +15,13 @@ from urllib.parse import urljoin
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from support.axe import AXE_OPTIONS, VIEWPORTS
+from support.axe import describe as _describe
 from support.browser import goto
 from support.sitefiles import page_urls
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-# Every rule axe enables by default (WCAG 2.0/2.1/2.2 A and AA, Section 508, best practices), all impacts.
-AXE_OPTIONS = {"resultTypes": ["violations"]}
 
 
 @contextmanager
@@ -33,15 +32,6 @@ def page_at(browser, size: str, **options):
         yield context.new_page()
     finally:
         context.close()
-
-
-def _describe(url: str, size: str, violations: list[dict]) -> list[str]:
-    out = []
-    for v in violations:
-        targets = ", ".join(" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
-                            for n in v["nodes"][:3])
-        out.append(f"/{url} [{size}] {v['id']} ({v['impact']}): {v['help']} — {targets}")
-    return out
 
 
 @pytest.mark.parametrize("size", VIEWPORTS)

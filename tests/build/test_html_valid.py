@@ -6,36 +6,10 @@ locally with a clear message and fails under CI=true, like the browser tests.
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
-from support.site import ROOT
 from support.sitefiles import html_files
-
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def _missing(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"The HTML check cannot run under CI: {reason}")
-    pytest.skip(f"SKIPPED HTML CHECK: {reason}")
-
-
-def run_vnu(files: list[Path]) -> list[dict]:
-    java = shutil.which("java")
-    if not java:
-        _missing("java not found (apt-get install default-jre-headless)")
-    if not VNU.exists():
-        _missing(f"{VNU.relative_to(ROOT)} not found (npm ci)")
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
-                            capture_output=True, text=True, timeout=300)
-    report = json.loads(result.stderr or result.stdout)  # vnu writes its report to stderr
-    return [m for m in report["messages"] if m.get("type") in ("error", "non-document-error")]
+from support.vnu import run_vnu
 
 
 def test_every_page_is_valid_html(site):

@@ -28,6 +28,7 @@ variables for CI (mkdocs.yml reads the first two; hosting_files.py the last).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config import base
@@ -43,6 +44,7 @@ from bicentennial.data.load import FrameworkError
 from bicentennial.features import downloads
 from bicentennial.publish import csp, hosting_files, not_found, search_index, sitemap, steps
 from bicentennial.publish.page_info import PageInfo
+from bicentennial.translations import review
 from bicentennial.upstream import UpstreamChanged, require
 
 log = get_plugin_logger("bicentennial")
@@ -121,8 +123,11 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         """Read the options and the data, and write the generated pages (runs once per language pass).
 
         In the outer pass: the options are validated, per-build state is reset,
-        the Material search plugin gets the stand-in parser, and the data is read
-        (cached by content) and synced to docs/<lang>/{goals,areas,objectives}/,
+        the Material search plugin gets the stand-in parser, the data is read
+        (cached by content), Spanish texts whose English changed since their
+        review are found (translations/review.py; a warning on stderr, since
+        --strict fails on MkDocs warnings), and the pages are synced to
+        docs/<lang>/{goals,areas,objectives}/,
         rewriting only changed files so `mkdocs serve` does not rebuild forever.
         static-i18n's inner passes reuse it all.
         """
@@ -134,7 +139,10 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         self._check_policy_is_last(config)
         self.parser.install()
         self.framework = self._read()
-        written, removed = page_files.sync(Path(config["docs_dir"]), page_files.all_pages(self.framework))
+        under_review, message = review.for_build(self.framework, self.data_path)  # English changed since review
+        if message:  # stderr, not log.warning: --strict would make the warning fail the build
+            print(message, file=sys.stderr)
+        written, removed = page_files.sync(Path(config["docs_dir"]), page_files.all_pages(self.framework, under_review))
         self.synced_docs_dir = config["docs_dir"]
         if written or removed:
             log.info(f"Generated pages: {written} written, {removed} removed")

@@ -35,6 +35,7 @@ from bicentennial.content.blocks import (
 from bicentennial.content.ui import t
 from bicentennial.data.model import Area, Framework, Goal, Objective
 from bicentennial.features import citations, side_by_side
+from bicentennial.translations.review import notice
 
 _SEP = ' <span class="bf-sep" aria-hidden="true">›</span> '
 
@@ -74,11 +75,12 @@ def _end(kind: str, id_: str, lang: str) -> str:
     return side_by_side.item_link(kind, id_, lang) + citations.section(kind, lang)
 
 
-def goal_page(fw: Framework, goal: Goal, lang: str) -> str:
+def goal_page(fw: Framework, goal: Goal, lang: str, under_review: bool = False) -> str:
     out = front_matter(title=f"{goal_label(goal, lang)}: {goal.title[lang]}", description=goal.statement[lang],
                        bf_kind="goal", bf_id=goal.id, search={"boost": 4})
     out += crumbs(lang, (goal_label(goal, lang), None))
     out += heading(1, "top", f"{text(goal_label(goal, lang))}: {text(goal.title[lang])}")
+    out += notice("goal", goal.id, lang) if under_review else ""
     out += _lead(goal.statement[lang])
     out += heading(2, "areas", text(t(lang, "in_goal")))
     for area in goal.areas:
@@ -88,12 +90,13 @@ def goal_page(fw: Framework, goal: Goal, lang: str) -> str:
     return out + _end("goal", goal.id, lang) + source_block(fw, lang)
 
 
-def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
+def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bool = False) -> str:
     out = front_matter(title=f"{area_label(area, lang)}: {area.title[lang]}",
                        description=f"{goal_label(goal, lang)}: {goal.title[lang]}. {area.title[lang]}.",
                        bf_kind="area", bf_id=area.id, search={"boost": 3})
     out += crumbs(lang, (goal_label(goal, lang), url("area", "goal", goal.id)), (area_label(area, lang), None))
     out += heading(1, "top", f"{text(area_label(area, lang))}: {text(area.title[lang])}")
+    out += notice("area", area.id, lang) if under_review else ""
     out += _context(lang, "area", goal)
     out += heading(2, "objectives", text(t(lang, "in_area"))) + _objective_list(area, lang, "area")
     return out + _end("area", area.id, lang) + source_block(fw, lang)
@@ -110,12 +113,13 @@ def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
 
 
 def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: str,
-                   prev: Objective | None, next_: Objective | None) -> str:
+                   prev: Objective | None, next_: Objective | None, under_review: bool = False) -> str:
     out = front_matter(title=f"{objective_label(obj, lang)}: {obj.text[lang].rstrip('.')}", description=obj.text[lang],
                        bf_kind="objective", bf_id=obj.id, search={"boost": 2})
     out += crumbs(lang, (goal_label(goal, lang), url("objective", "goal", goal.id)),
                   (area_label(area, lang), url("objective", "area", area.id)), (objective_label(obj, lang), None))
     out += heading(1, "top", text(objective_label(obj, lang)))
+    out += notice("objective", obj.id, lang) if under_review else ""
     out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area)
     out += _end("objective", obj.id, lang) + source_block(fw, lang)
     return out + _pager(lang, prev, next_)

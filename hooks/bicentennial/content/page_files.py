@@ -20,31 +20,34 @@ from bicentennial.data.model import Framework
 GENERATED_DIRS = ("goals", "areas", "objectives")
 
 
-def goal_pages(fw: Framework) -> Iterator[tuple[str, str]]:
+def goal_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
     for goal in fw.goals:
         for lang in LANGS:
-            yield f"{lang}/goals/{goal.id}.md", item_pages.goal_page(fw, goal, lang)
+            yield f"{lang}/goals/{goal.id}.md", item_pages.goal_page(fw, goal, lang, ("goal", goal.id) in under_review)
 
 
-def area_pages(fw: Framework) -> Iterator[tuple[str, str]]:
+def area_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
     for goal, area in fw.areas():
         for lang in LANGS:
-            yield f"{lang}/areas/{area.id}.md", item_pages.area_page(fw, goal, area, lang)
+            yield f"{lang}/areas/{area.id}.md", item_pages.area_page(fw, goal, area, lang,
+                                                                    ("area", area.id) in under_review)
 
 
-def objective_pages(fw: Framework) -> Iterator[tuple[str, str]]:
+def objective_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
     items = list(fw.objectives())
     for i, (goal, area, obj) in enumerate(items):
         prev = items[i - 1][2] if i > 0 else None
         next_ = items[i + 1][2] if i + 1 < len(items) else None
         for lang in LANGS:
-            yield f"{lang}/objectives/{obj.id}.md", item_pages.objective_page(fw, goal, area, obj, lang, prev, next_)
+            yield f"{lang}/objectives/{obj.id}.md", item_pages.objective_page(
+                fw, goal, area, obj, lang, prev, next_, ("objective", obj.id) in under_review)
 
 
-def all_pages(fw: Framework) -> dict[str, str]:
+def all_pages(fw: Framework, under_review=frozenset()) -> dict[str, str]:
+    """Every item page; those of the (kind, ID)s `under_review` say so on their translated pages."""
     pages: dict[str, str] = {}
     for generator in (goal_pages, area_pages, objective_pages):
-        pages.update(generator(fw))
+        pages.update(generator(fw, under_review))
     return pages
 
 
