@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 LH_STAMP   := tools/lighthouse/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lock clean bench audit
+.PHONY: serve build build-properdocs test test-fast lock clean bench audit
 .PHONY: translation-export translation-import translation-status translation-confirm translation-lock
 
 $(PY):
@@ -28,8 +28,18 @@ $(TR_STAMP): requirements/translations.txt $(SITE_STAMP)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/translations.txt
 	touch $@
 
-# Node.js is optional locally: without it the HTML-validity and workflow-lint
-# tests skip with a message (under CI=true they fail instead).
+# Node.js comes from tools/provision.sh under `make test`; `make test-fast` runs without it (those tests skip).
+# ProperDocs (the maintained continuation of MkDocs 1.6) in a venv of its own, without MkDocs: the tested
+# way off MkDocs 1.x (README: "A way off MkDocs"). Material still names mkdocs as a dependency; removing it
+# makes sure every `mkdocs` import is ProperDocs' (it redirects them).
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+$(PD_STAMP): requirements/properdocs.txt
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/properdocs.txt
+	$(PD_VENV)/bin/python -m pip uninstall --quiet --yes mkdocs mkdocs-get-deps
+	touch $@
+
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
@@ -47,9 +57,19 @@ serve: $(SITE_STAMP)
 build: $(SITE_STAMP)
 	$(PY) tools/build.py
 
-## test: the whole suite (unit, build, browser)
-test: $(DEV_STAMP) $(NODE_STAMP)
+## build-properdocs: the same, built with ProperDocs instead of MkDocs (README: "A way off MkDocs")
+build-properdocs: $(PD_STAMP)
+	BF_GENERATOR=properdocs $(PD_VENV)/bin/python tools/build.py
+
+## test: the whole suite, nothing skipped; first gets what it needs (tools/provision.sh: Chromium, Java, Node...)
+test: $(DEV_STAMP) $(PD_STAMP)
+	bash tools/provision.sh $(PY)
+	$(MAKE) --no-print-directory $(NODE_STAMP)
 	$(PY) -m pytest
+
+## test-fast: the suite with what this machine already has: a test that needs a missing tool skips and says so
+test-fast: $(DEV_STAMP)
+	BF_ALLOW_SKIP=1 $(PY) -m pytest
 
 ## audit: Lighthouse on home, goal, area, objective (en + es, mobile + desktop) → reports/lighthouse.md
 audit: $(SITE_STAMP) $(LH_STAMP)
@@ -87,6 +107,7 @@ lock: | $(PY)
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o site.txt site.in
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o translations.txt translations.in
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
+	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o properdocs.txt properdocs.in
 
 clean:
 	rm -rf site .site-* site.old docs/*/goals docs/*/areas docs/*/objectives

@@ -3,6 +3,9 @@
 `mkdocs build` cleans its output folder first and leaves a half-built one
 behind when it fails, so a broken data file would destroy the last good site.
 Here the previous site/ stays exactly as it was unless the new build passes.
+
+BF_GENERATOR=properdocs builds with ProperDocs, the maintained continuation
+of MkDocs 1.6, instead (`make build-properdocs`, README: "A way off MkDocs").
 """
 
 from __future__ import annotations
@@ -36,7 +39,11 @@ def main(argv: list[str]) -> int:
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     env = dict(os.environ, SITE_DIR=str(tmp), NO_MKDOCS_2_WARNING="1")
     env.setdefault("SOURCE_DATE_EPOCH", "1643587200")  # 2022-01-31, the summary's date
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), *argv]
+    generator = os.environ.get("BF_GENERATOR", "mkdocs")
+    if generator not in ("mkdocs", "properdocs"):
+        print(f"BF_GENERATOR={generator!r}: use mkdocs (the default) or properdocs", file=sys.stderr)
+        return 2
+    mkdocs = [sys.executable, "-m", generator, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), *argv]
     result = subprocess.run(mkdocs, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
