@@ -43,6 +43,13 @@ def _copy_project(dest: Path) -> Path:
     return dest / "data" / "framework.yaml"
 
 
+def _save(path: Path, text: str) -> None:
+    """Save as editors do: write a new file, then move it into place (one change for the watcher)."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def _get(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:  # a rebuild may be running
@@ -90,18 +97,19 @@ def test_serve_follows_the_yaml_reports_a_broken_save_and_recovers(tmp_path):
         mentions = (_get(base) or "").count(OLD)  # the home page's diagram and overview
         assert mentions >= 1
 
-        data.write_text(good.replace(OLD, NEW), encoding="utf-8")
+        _save(data, good.replace(OLD, NEW))
         _wait("the objective's page shows the edited text", lambda: NEW in (_get(page) or ""))
         assert (_get(base) or "").count(NEW) == mentions  # the home page's markers too
 
         broken = good.replace(OLD, NEW).replace('id: "2.1.4"', 'id: "2.1.3"', 1)
-        data.write_text(broken, encoding="utf-8")
+        _save(data, broken)
         message = "duplicate ID '2.1.3'"
         _wait("serve reports the broken save", lambda: any(message in line for line in list(log)), 60)
         line = next(line for line in list(log) if message in line)
         assert "data/framework.yaml:" in line and ".objectives[" in line and "Give each goal" in line
         assert not any("Traceback" in line for line in list(log))
         # The browser gets the same message at once, on any page, with the live-reload script.
+        _wait("the browser shows the broken save's message", lambda: line.strip() in html.unescape(_fetch(page)[1]))
         for url in (page, base, f"{base}es/areas/2.1/"):
             started = time.monotonic()
             status, shown = _fetch(url)
@@ -109,7 +117,7 @@ def test_serve_follows_the_yaml_reports_a_broken_save_and_recovers(tmp_path):
             assert line.strip() in html.unescape(shown)  # exactly as the terminal printed it
             assert "The site could not be rebuilt" in shown and 'lang="es"' in shown and "livereload(" in shown
 
-        data.write_text(good.replace(OLD, NEW), encoding="utf-8")
+        _save(data, good.replace(OLD, NEW))
         _wait("the fixed save serves the page again", lambda: NEW in (_get(page) or ""), log=log)
         home = _get(base) or ""
         assert home.count(NEW) == mentions and OLD not in home  # this build's marker HTML, nothing stale
