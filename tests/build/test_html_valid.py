@@ -7,13 +7,12 @@ locally with a clear message and fails under CI=true, like the browser tests.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 
+from support.ci import unavailable
 from support.site import ROOT
 from support.sitefiles import html_files
 
@@ -21,9 +20,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def _missing(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"The HTML check cannot run under CI: {reason}")
-    pytest.skip(f"SKIPPED HTML CHECK: {reason}")
+    unavailable("The HTML check", reason)
 
 
 def run_vnu(files: list[Path]) -> list[dict]:
