@@ -167,8 +167,9 @@ def test_menu_by_keyboard_on_a_phone(browser, server):
 
 
 @pytest.mark.parametrize("size", VIEWPORTS)
-@pytest.mark.parametrize("where, status", [("areas/2.1/", 200),
-                                           ("nope/", 404), ("es/objectives/9.9.9/", 404)])  # the 404 page, served
+@pytest.mark.parametrize("where, status", [pytest.param("areas/2.1/", 200, id="area"),  # and the 404 page, served:
+                                           pytest.param("nope/", 404, id="404-en"),
+                                           pytest.param("es/objectives/9.9.9/", 404, id="404-es")])
 def test_every_tab_stop_can_be_seen(browser, server, size, where, status):
     """Tab through a whole page: focus never lands on something off-screen, hidden or transparent."""
     with page_at(browser, size) as page:
