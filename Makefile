@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 LH_STAMP   := tools/lighthouse/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lock clean bench audit
+.PHONY: serve build test test-fast lock clean bench audit faults
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ build: $(SITE_STAMP)
 ## test: the whole suite (unit, build, browser)
 test: $(DEV_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
+
+## faults: plant each known fault (tools/faults.py) in a copy of the project; a test must catch every one
+faults: $(DEV_STAMP) $(NODE_STAMP)
+	$(PY) tools/faults.py $(ARGS)
 
 ## audit: Lighthouse on home, goal, area, objective (en + es, mobile + desktop) → reports/lighthouse.md
 audit: $(SITE_STAMP) $(LH_STAMP)
