@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 LH_STAMP   := tools/lighthouse/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-properdocs test test-fast lock clean bench audit
+.PHONY: serve build build-properdocs test test-fast lock clean bench audit faults
 .PHONY: translation-export translation-import translation-status translation-confirm translation-lock
 
 $(PY):
@@ -70,6 +70,10 @@ test: $(DEV_STAMP) $(PD_STAMP)
 ## test-fast: the suite with what this machine already has: a test that needs a missing tool skips and says so
 test-fast: $(DEV_STAMP)
 	BF_ALLOW_SKIP=1 $(PY) -m pytest
+
+## faults: plant each known fault (tools/faults.py) in a copy of the project; a test must catch every one
+faults: $(DEV_STAMP) $(NODE_STAMP)
+	$(PY) tools/faults.py $(ARGS)
 
 ## audit: Lighthouse on home, goal, area, objective (en + es, mobile + desktop) → reports/lighthouse.md
 audit: $(SITE_STAMP) $(LH_STAMP)

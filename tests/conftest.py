@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 
 # The helpers live in support/ (tests import them from there); the fixtures here use them.
 from support.browser import BROWSER_ARGS, CHROMIUM
+from support.ci import SKIP_PREFIX, unavailable, under_ci
 from support.pages_server import free_port
 from support.pages_server import serve as serve_pages
 from support.site import REPO, SERVER, SITE_DIR, SITE_URL, build_site
@@ -45,20 +45,14 @@ def subpath_site(tmp_path_factory):
     srv.shutdown()
 
 
-def _no_browser(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"Browser tests cannot run under CI: {reason}")
-    pytest.skip(f"SKIPPED BROWSER TESTS: {reason}")
-
-
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        _no_browser(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+        unavailable("Browser tests", f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _no_browser("the playwright package is not installed")
+        unavailable("Browser tests", "the playwright package is not installed (make test installs it)")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         yield b
@@ -73,9 +67,26 @@ def page(browser):
     context.close()
 
 
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Under CI=true a skipped test is a failed run, whatever skipped it (support/ci.py fails its own skips)."""
+    if under_ci() and _skipped and session.exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 def pytest_terminal_summary(terminalreporter):
-    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "SKIPPED BROWSER TESTS" in str(r.longrepr)]
-    if skipped:
-        terminalreporter.write_sep("!", f"{len(skipped)} browser tests were SKIPPED: Chromium is not available here "
-                                        "(install it with `apt-get install chromium`; under CI=true this fails)",
-                                   yellow=True)
+    skipped = terminalreporter.stats.get("skipped", [])
+    ours = [r for r in skipped if SKIP_PREFIX in str(r.longrepr)]
+    if ours:
+        terminalreporter.write_sep("!", f"{len(ours)} tests were SKIPPED because something they need is missing "
+                                        "here (see the reasons above): `make test` gets what they need", yellow=True)
+    if under_ci() and skipped:
+        terminalreporter.write_sep("!", f"CI=true: {len(skipped)} skipped tests fail this run: "
+                                        + ", ".join(_skipped[:10]), red=True)

@@ -110,11 +110,13 @@ def test_the_watcher_sees_a_third_party_request_and_a_blocked_script(browser, de
     watch.page(page)
     watch.where = "planted"
     goto(page, server + "about/", wait_until="networkidle")
-    page.evaluate("""() => {
-        const img = document.createElement('img'); img.src = 'http://192.0.2.1/pixel.gif'; document.body.append(img);
-        const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s);
-    }""")
-    page.wait_for_timeout(500)
+    with page.expect_event("requestfailed", lambda r: r.url == "http://192.0.2.1/pixel.gif"):
+        page.evaluate("""() => {
+            const img = document.createElement('img'); img.src = 'http://192.0.2.1/pixel.gif'; document.body.append(img);
+            const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s);
+        }""")
+    page.wait_for_function("() => window.__csp.length >= 2")  # both violations reported
+    assert page.evaluate("window.__ran") is None, "the planted inline script ran"
     watch.csp(page)
     context.close()
     text = "\n".join(watch.problems)

@@ -9,9 +9,7 @@ numbers matched as prefixes).
 
 from __future__ import annotations
 
-import json
 import re
-import time
 
 import pytest
 
@@ -30,6 +28,24 @@ SETTLED_JS = """(q) => {
   const ok = [t["search.result.none"], t["search.result.one"]].includes(meta.trim()) || other.test(meta.trim())
   return document.querySelector('input[data-md-component=search-query]').value === q && ok
 }"""
+# Counts what Material's search asks its worker and what the worker answers (message types 2 and 3 of
+# Material's search protocol), so a test reads the results only once the last query typed has its answer:
+# earlier keystrokes' answers can still be arriving when the box already holds the whole query.
+COUNT_JS = """(() => {
+  const Real = window.Worker;
+  const state = window.__bfSearch = {queries: 0, answers: 0, last: null};
+  window.Worker = class extends Real {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", e => { if (e.data && e.data.type === 3) state.answers++; });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { state.queries++; state.last = message.data; }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})()"""
+ANSWERED_JS = """(q) => window.__bfSearch.last === q && window.__bfSearch.answers === window.__bfSearch.queries"""
 
 
 @pytest.fixture(scope="module")
@@ -40,22 +56,23 @@ def base(subpath_site, browser):
 
 def search(page, url: str, query: str) -> tuple[int, list[dict]]:
     """Open `url`, type `query` into the search box; return (count shown, results listed)."""
+    if not getattr(page.context, "_bf_counts_search", False):
+        page.context.add_init_script(COUNT_JS)
+        page.context._bf_counts_search = True
     if page.url != url:
         goto(page, url)
+    assert page.evaluate("typeof window.__bfSearch") == "object", "the search counter is not installed"
     if page.viewport_size["width"] < 960:  # narrow screens: the header's search button opens the box
         page.click(".md-header__button[for=__search]")
     page.click(QUERY)
     page.fill(QUERY, "")
     page.type(QUERY, query, delay=15)
-    page.wait_for_function(SETTLED_JS, arg=query, timeout=15000)
-    last, stable_since = None, time.monotonic()
-    while time.monotonic() - stable_since < 0.4:  # let the last keystroke's results land
-        now = (page.inner_text(".md-search-result__meta"), json.dumps(page.evaluate(RESULTS_JS)))
-        if now != last:
-            last, stable_since = now, time.monotonic()
-        time.sleep(0.1)
-    count = re.search(r"\d+", last[0])
-    return (int(count.group()) if count else (1 if page.evaluate(RESULTS_JS) else 0)), page.evaluate(RESULTS_JS)
+    page.wait_for_function(ANSWERED_JS, arg=query, timeout=15000)  # the answer to the whole query has arrived
+    page.wait_for_function(SETTLED_JS, arg=query, timeout=15000)   # and is shown
+    meta = page.inner_text(".md-search-result__meta")
+    results = page.evaluate(RESULTS_JS)
+    count = re.search(r"\d+", meta)
+    return (int(count.group()) if count else (1 if results else 0)), results
 
 
 def path_of(href: str, base: str) -> str:
@@ -73,9 +90,8 @@ def is_spanish(href: str, base: str) -> bool:
 def test_results_are_in_the_language_of_the_page(page, base, where, query):
     spanish_page = where.startswith("es/")
     count, results = search(page, base + where, query)
-    if query in ("seguridad", "security"):  # the other language's word: no page of this language has it
-        assert all(is_spanish(r["href"], base) == spanish_page for r in results), results
-        return
+    # The other language's word ("seguridad" from an English page) still finds this language's pages (the
+    # side-by-side page quotes both languages; the search is fuzzy), and only those: never an empty list.
     assert count > 0 and results, f"{query!r} found nothing on /{where}"
     wrong = [r["href"] for r in results if is_spanish(r["href"], base) != spanish_page]
     assert not wrong, f"{query!r} from /{where} listed pages in the other language: {wrong}"

@@ -46,8 +46,7 @@ def test_language_switch_stays_on_the_objective_with_no_failing_request(page, or
 def test_404_under_es_speaks_spanish_and_keeps_the_address(page, origin):
     requests = Requests(page)
     missing = origin + "es/objectives/9.9.9/?ref=x"
-    response = goto(page, missing)
-    assert response.status == 404
+    goto(page, missing, status=404)
     page.wait_for_url(missing)  # back in the address bar after the Spanish page loaded
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "es"
@@ -61,7 +60,7 @@ def test_404_under_es_speaks_spanish_and_keeps_the_address(page, origin):
 
 def test_404_elsewhere_speaks_english(page, origin):
     missing = origin + "nope/deeper/"
-    assert goto(page, missing).status == 404
+    goto(page, missing, status=404)
     page.wait_for_load_state("networkidle")
     assert page.url == missing
     assert page.locator("html").get_attribute("lang") == "en"
@@ -72,7 +71,7 @@ def test_404_elsewhere_speaks_english(page, origin):
 
 def test_404_search_form_opens_search_in_the_readers_language(page, origin):
     requests = Requests(page)
-    goto(page, origin + "es/nada/")
+    goto(page, origin + "es/nada/", status=404)
     page.wait_for_load_state("networkidle")
     page.fill("#bf-notfound-q", "aeropuertos")
     page.click(".bf-notfound-search button")

@@ -74,6 +74,26 @@ VARIANTS = {
 }
 
 
+# What each message must tell the reader to do (the "what to do" part; fixed strings, not read from the code).
+FIXES = {
+    "syntax error": "Fix the syntax on that line", "unclosed bracket": "Fix the syntax on that line",
+    "tab indentation": "Fix the syntax on that line (indent with spaces", "duplicate key": "Keep one of them",
+    "duplicate ID": "Give each goal, area and objective its own number.", "unquoted 1.10": 'Write it as id: "1.10".',
+    "missing es": "Add `es:` here", "empty en": "Write the text, in the language its key names.",
+    "unknown field": "Remove it or fix its spelling", "wrong parent ID": "Number it 1.2.N, or move it under area 1.9.",
+    "list for a mapping": "See data/framework.schema.json for the expected shape.",
+    "non-UTF-8 bytes": "Save the file as UTF-8.", "empty file": "Restore it from git",
+    "10 MB string": "It should be a few kilobytes", "HTML injection": "Write plain prose",
+    "Markdown injection": "Write plain prose", "script URL": "Write plain prose",
+    "python tag": "Remove it: the file holds plain text", "alias bomb": "Write each value out in full",
+    "control character": "Write plain prose", "not a mapping": "See data/framework.schema.json for the expected shape.",
+}
+
+
+def test_every_variant_has_its_fix():
+    assert set(FIXES) == set(VARIANTS)
+
+
 def digest(folder: Path) -> str:
     h = hashlib.sha256()
     for p in sorted(folder.rglob("*")):
@@ -116,6 +136,9 @@ def test_bad_input_is_refused_whole(name, built, tmp_path):
     assert len(message) < 600, f"{name}: the message is {len(message)} characters long: {message[:300]}…"
     assert message.startswith(f"{data}:"), f"{name}: the message does not start with the file name: {message}"
     assert re.search(problem, message), f"{name}: the message does not say /{problem}/: {message}"
+    said = re.search(rf"{problem}.*?\. (.*) \(Build failed: ", message)
+    assert said and FIXES[name] in said.group(1), f"{name}: the message does not end with what to do " \
+                                                    f"({FIXES[name]!r}): {message}"
     if where is not None:
         text = raw.decode("utf-8")
         line = _line_of(text, where)

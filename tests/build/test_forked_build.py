@@ -15,12 +15,13 @@ import pytest
 
 from bench import prepare
 from bicentennial.adapter import forked_build
+from support.ci import require
 from support.site import build_site, digest
 
 
 def test_a_forked_build_publishes_what_a_serial_build_publishes(tmp_path):
-    if not forked_build.available():
-        pytest.skip("this machine cannot fork onto a second core")
+    require(forked_build.available(), "The forked build",
+            "forked_build.available() is false: no os.fork or a single core, so only the serial build ran")
     parallel, serial = tmp_path / "forked" / "site", tmp_path / "serial" / "site"
     r1 = build_site(parallel)
     assert r1.returncode == 0, r1.stderr[-3000:]
@@ -48,8 +49,7 @@ def test_a_failure_in_the_spanish_pages_alone_fails_the_build(tmp_path, serial):
 
 
 def test_the_child_reports_its_result_and_its_failure():
-    if not hasattr(os, "fork"):
-        pytest.skip("no fork here")
+    require(hasattr(os, "fork"), "The forked build", "this Python has no os.fork")
     assert forked_build.start(lambda: {"pages": [1, 2, 3]}).result() == {"pages": [1, 2, 3]}
 
     def expected():

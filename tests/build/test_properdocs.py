@@ -16,7 +16,7 @@ import subprocess
 
 import pytest
 
-from support.site import ROOT, build_site, digest
+from support.site import ROOT, digest
 
 PD_PYTHON = ROOT / ".venv-properdocs" / "bin" / "python"
 

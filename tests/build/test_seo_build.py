@@ -149,13 +149,44 @@ def test_404_pages_speak_their_language_with_absolute_links(site, lang, path, ho
 
 
 def test_custom_domain_build(tmp_path):
+    """Built for a custom domain, every absolute address is on it: head tags, sitemaps, citations, 404 pages."""
+    domain = "https://bicentennial.example.org/"
     dest = tmp_path / "site"
-    result = build_site(dest, SITE_URL="https://bicentennial.example.org/", PAGES_CNAME="bicentennial.example.org")
+    result = build_site(dest, SITE_URL=domain, PAGES_CNAME="bicentennial.example.org")
     assert result.returncode == 0, result.stderr
     assert (dest / "CNAME").read_text() == "bicentennial.example.org\n"
     assert "Sitemap: https://bicentennial.example.org/sitemap.xml" in (dest / "robots.txt").read_text()
-    doc = soup(dest, "es/objectives/1.1.1/")
-    assert doc.find("link", rel="canonical")["href"] == "https://bicentennial.example.org/es/objectives/1.1.1/"
+    urls = pages(dest)
+    assert len(urls) >= 2 * (2 + 3 + 11 + 26)
+    for url in urls:  # canonical, alternates and Open Graph, as for the shared build, on the domain
+        doc = soup(dest, url)
+        assert [link["href"] for link in doc.find_all("link", rel="canonical")] == [domain + url], url
+        alternates = {link["hreflang"]: link["href"] for link in doc.find_all("link", rel="alternate")
+                      if link.get("hreflang")}
+        en = domain + neutral(url)
+        assert alternates == {"en": en, "es": domain + "es/" + neutral(url), "x-default": en}, url
+        assert meta(doc, property="og:url") == [domain + url], url
+    tree = ElementTree.parse(dest / "sitemap.xml")
+    entries = {u.findtext("s:loc", namespaces=NS): {x.get("hreflang"): x.get("href") for x in u.findall("x:link", NS)}
+               for u in tree.getroot().findall("s:url", NS)}
+    assert set(entries) == {domain + url for url in urls}
+    for url in urls:
+        en = domain + neutral(url)
+        assert entries[domain + url] == {"en": en, "es": domain + "es/" + neutral(url), "x-default": en}, url
+    beside = ElementTree.parse(dest / "es" / "objectives" / "1.1.1" / "sitemap.xml").getroot()
+    assert [u.findtext("s:loc", namespaces=NS) for u in beside] == [domain + "es/objectives/1.1.1/"]
+    cite = soup(dest, "es/objectives/1.1.1/").select_one("#bf-cite-en a")
+    assert cite is not None and cite["href"] == domain + "objectives/1.1.1/"
+    for lang, path, home in (("en", "404.html", "/"), ("es", "es/404.html", "/es/")):  # served at any depth
+        doc = BeautifulSoup((dest / path).read_text(encoding="utf-8"), "html.parser")
+        assert doc.html["lang"] == lang and doc.find("form", class_="bf-notfound-search")["action"] == home
+        assert {a["hreflang"]: a["href"] for a in doc.select("a.md-select__link")} == {"en": "/", "es": "/es/"}
+        refs = [tag.get("href") or tag.get("src") for tag in doc.find_all(href=True) + doc.find_all(src=True)]
+        assert refs and all(r.startswith(("/", "#", "mailto:", domain)) for r in refs), (path, refs)
+    # Nothing published points at the address of a build for another host.
+    others = [p.relative_to(dest).as_posix() for p in dest.rglob("*") if p.suffix in (".html", ".xml", ".txt", ".json", ".csv")
+              and ("127.0.0.1" in (text := p.read_text(encoding="utf-8")) or "github.io" in text)]
+    assert others == [], others
 
 
 # Unit tests of the pure steps.

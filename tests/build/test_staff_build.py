@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from bicentennial.content.ui import long_date
 from bicentennial.data import framework
 from bicentennial.features import abbreviations, citations
+from support.citations import expected as expected_citation
 from support.site import ROOT, SITE_URL, build_site
 
 LANGS = ("en", "es")
@@ -81,7 +82,7 @@ def test_item_pages_cite_the_item_in_both_languages_with_its_absolute_url(site, 
         for q in quotes:
             lang = q["lang"]
             text = " ".join(q.get_text().split())
-            assert text == citations.text(FW, kind, id_, lang, SITE_URL)
+            assert text == expected_citation(kind, id_, lang, SITE_URL)  # from the YAML and the style rules
             assert SITE_URL + path(kind, id_, lang) in text
             assert q.find("a")["href"] == SITE_URL + path(kind, id_, lang)
             assert FW.title[lang] in text and FW.source.publisher[lang] in text
@@ -111,8 +112,21 @@ def test_citation_of_objective_2_1_3_reads_as_expected(site):
     assert quoted.get_text() == FW.source.title["en"]
 
 
-def test_citations_follow_site_url():
-    assert "https://example.org/bf/es/areas/2.3/" in citations.text(FW, "area", "2.3", "es", "https://example.org/bf")
+def test_the_expected_citations_are_written_from_the_data_not_the_code():
+    """The rules support/citations.py applies give objective 2.1.3's citations (spelled out above) to the letter."""
+    en = expected_citation("objective", "2.1.3", "en", SITE_URL)
+    assert en.startswith("“Joint Objective 2.1.3: Strengthen oversight and coordination at airports of entry.” In ")
+    es = expected_citation("objective", "2.1.3", "es", SITE_URL)
+    assert es.startswith("«Objetivo conjunto 2.1.3: Fortalecer la supervisión y la coordinación en los aeropuertos de "
+                         "entrada». En ")
+    assert expected_citation("goal", "1", "en", SITE_URL).startswith("“Goal 1: Protect Our People.” In ")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_citations_follow_site_url(lang):
+    for kind, id_ in ITEMS:
+        assert citations.text(FW, kind, id_, lang, "https://example.org/bf") == \
+            expected_citation(kind, id_, lang, "https://example.org/bf")
 
 
 # 3. Side by side ----------------------------------------------------------------

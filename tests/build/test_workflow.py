@@ -16,11 +16,13 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 
+from support.ci import unavailable
 from support.site import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -31,9 +33,7 @@ REQUIRED = ("actions/checkout", "actions/setup-python", "actions/upload-pages-ar
 
 
 def _missing(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"The workflow linters cannot run under CI: {reason}")
-    pytest.skip(f"SKIPPED WORKFLOW LINT: {reason}")
+    unavailable("The workflow linters", reason)
 
 
 def rule_violations(text: str) -> list[str]:
@@ -84,6 +84,58 @@ def rule_violations(text: str) -> list[str]:
     runs = " ".join(str(s.get("run", "")) for j in jobs.values() for s in j.get("steps", []))
     if "make test" not in runs and ".ci/run" not in runs:
         out.append("the workflow must run the tests")
+    return out + address_violations(wf)
+
+
+# What the build step must give `make build` for the address configure-pages reports:
+# (base_url, host) → (SITE_URL, PAGES_CNAME or None).
+ADDRESSES = {
+    ("https://owner.github.io/repo", "owner.github.io"): ("https://owner.github.io/repo/", None),
+    ("https://owner.github.io/", "owner.github.io"): ("https://owner.github.io/", None),
+    ("https://docs.example.org", "docs.example.org"): ("https://docs.example.org/", "docs.example.org"),
+}
+
+
+def address_violations(wf: dict) -> list[str]:
+    """Run the build step's script (bash, a stand-in `make`) for each kind of Pages address.
+
+    The site's absolute links, sitemap, robots.txt and CNAME all come from SITE_URL and PAGES_CNAME,
+    so the step must export both, from configure-pages' outputs.
+    """
+    steps = [(name, step) for name, job in wf.get("jobs", {}).items() for step in job.get("steps", [])]
+    builds = [step for _, step in steps if "make build" in str(step.get("run", ""))]
+    pages = [step for _, step in steps if str(step.get("uses", "")).startswith("actions/configure-pages@")]
+    if len(builds) != 1 or len(pages) != 1 or not pages[0].get("id"):
+        return [f"expected one `make build` step and one configure-pages step with an id, found {len(builds)}, "
+                f"{len(pages)}"]
+    build, pages_id = builds[0], pages[0]["id"]
+    env = {k: str(v) for k, v in (build.get("env") or {}).items()}
+    inputs = {v: k for k, v in env.items()}
+    url_var = inputs.get(f"${{{{ steps.{pages_id}.outputs.base_url }}}}")
+    host_var = inputs.get(f"${{{{ steps.{pages_id}.outputs.host }}}}")
+    if not url_var or not host_var:
+        return [f"the build step must read steps.{pages_id}.outputs.base_url and .host into its env: {env}"]
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        fake = Path(tmp) / "make"
+        fake.write_text('#!/bin/sh\nprintf "%s\\n%s\\n%s\\n" "$*" "${SITE_URL-(unset)}" "${PAGES_CNAME-(unset)}" '
+                        f'> "{tmp}/called"\n', encoding="utf-8")
+        fake.chmod(0o755)
+        for (base_url, host), (site_url, cname) in ADDRESSES.items():
+            clean = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PAGES_CNAME")}
+            run_env = dict(clean, PATH=f"{tmp}{os.pathsep}{os.environ.get('PATH', '')}", **{url_var: base_url, host_var: host})
+            result = subprocess.run(["bash", "-e", "-c", str(build["run"])], env=run_env, capture_output=True,
+                                    text=True, timeout=30)
+            called = Path(tmp) / "called"
+            if result.returncode != 0 or not called.exists():
+                out.append(f"the build step failed or never ran make for {base_url}: {result.stderr[-300:]}")
+                continue
+            args, got_url, got_cname = called.read_text(encoding="utf-8").splitlines()
+            called.unlink()
+            if args != "build" or got_url != site_url or got_cname != (cname or "(unset)"):
+                out.append(f"for Pages at {base_url} (host {host}) the build got `make {args}` with "
+                           f"SITE_URL={got_url} PAGES_CNAME={got_cname}; expected SITE_URL={site_url} "
+                           f"PAGES_CNAME={cname or '(unset)'}")
     return out
 
 
@@ -105,6 +157,11 @@ BROKEN = {
     "deploys cancel each other": (r"cancel-in-progress: false", "cancel-in-progress: true", "concurrency"),
     "pull requests deploy": (r"if: github.event_name != 'pull_request' && ", "if: ", "pull requests"),
     "no environment": (r"name: github-pages", "name: production", "github-pages"),
+    "SITE_URL not exported": (r"\n *export SITE_URL=[^\n]*", "", "SITE_URL="),
+    "SITE_URL without its slash": (r'export SITE_URL="\$\{PAGES_URL%/\}/"', 'export SITE_URL="$PAGES_URL"', "SITE_URL="),
+    "PAGES_CNAME not exported": (r'\*\) export PAGES_CNAME="\$PAGES_HOST" ;;', "*) ;;", "PAGES_CNAME="),
+    "a github.io host as CNAME": (r"\*\.github\.io\) ;;", "nothing) ;;", "PAGES_CNAME="),
+    "address not read": (r"PAGES_HOST: \$\{\{ steps\.pages\.outputs\.host \}\}", "PAGES_HOST: x", "outputs.base_url"),
 }
 
 

@@ -25,6 +25,7 @@ import pytest
 from bench import prepare
 from support.pages_server import free_port
 from support.site import ROOT
+from support.wait import until
 
 pytestmark = pytest.mark.contract
 
@@ -68,13 +69,11 @@ def _fetch(url: str) -> tuple[int, str]:
 
 
 def _wait(what: str, condition, seconds: float = 120, log: list[str] | None = None) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)  # polling for a condition, not a fixed wait before an assertion
-    said = "".join([line for line in (log or []) if '"GET ' not in line][-30:])  # not the access log
-    pytest.fail(f"timed out after {seconds} s waiting until {what}; the server said:\n{said}")
+    try:
+        until(condition, what, timeout=seconds, every=0.2)
+    except AssertionError as exc:
+        said = "".join([line for line in (log or []) if '"GET ' not in line][-30:])  # not the access log
+        pytest.fail(f"{exc}; the server said:\n{said}")
 
 
 def test_serve_follows_the_yaml_reports_a_broken_save_and_recovers(tmp_path):

@@ -9,15 +9,29 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
                 "--no-first-run", "--disable-component-update", "--disable-sync"]
 
 READY = "() => !document.querySelector('script[data-bf-scripts]') || document.documentElement.hasAttribute('data-bf-ready')"
+# No CSS transition or animation is running (a dialog has finished opening, a drawer sliding in).
+STILL = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
 
-def goto(page, url: str, **kwargs):
-    """page.goto, then wait until the page's scripts have run (returns the response).
+def goto(page, url: str, *, status: int = 200, **kwargs):
+    """page.goto, check the answer's HTTP status, then wait until the page's scripts have run (returns the response).
+
+    `status`: the status the address must answer with: 200 (any 2xx) unless the caller
+    expects a missing page (404), so a test pointed at a page that does not exist
+    fails here instead of passing on the 404 page.
 
     Pages load their scripts after the first paint (bf-boot.js, publish/page_weight.py), which can be
     after the load event page.goto waits for; the loader then marks <html data-bf-ready>.
     Pages without the loader (the 404 pages) are ready once loaded.
     """
     response = page.goto(url, **kwargs)
+    assert response is not None, f"{url}: no response (the same page with another #fragment?)"
+    ok = 200 <= response.status < 300 if status == 200 else response.status == status
+    assert ok, f"{url} answered HTTP {response.status}, expected {status}"
     page.wait_for_function(READY, timeout=15_000)
     return response
+
+
+def wait_until_still(page, timeout: float = 10_000) -> None:
+    """Wait (on the condition, not a clock) until no CSS transition or animation runs on the page."""
+    page.wait_for_function(STILL, timeout=timeout)

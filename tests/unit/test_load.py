@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from bicentennial.data import framework, load, validate
@@ -16,11 +17,15 @@ GOOD = DATA.read_text(encoding="utf-8")
 
 
 def check(tmp_path: Path, text: str | bytes) -> load.FrameworkError:
+    """The error the loader raises for `text`; every one says what to do, at the end of its message."""
     path = tmp_path / "framework.yaml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     with pytest.raises(load.FrameworkError) as info:
         framework.read(path, SCHEMA, display="data/framework.yaml")
-    return info.value
+    err = info.value
+    assert err.problem and err.fix.strip(), f"no 'what to do' in: {err}"
+    assert str(err).endswith(f"{err.problem}. {err.fix}"), f"the message lost its problem or its fix: {err}"
+    return err
 
 
 def line_of(text: str, needle: str, nth: int = 1) -> int:
@@ -154,4 +159,59 @@ def test_python_object_tag_is_refused(tmp_path):
 
 def test_schema_and_validator_agree_on_the_real_file():
     loaded = load.parse(DATA)
-    validate.check(loaded, load.load_schema(SCHEMA), "data/framework.yaml")
+    schema = load.load_schema(SCHEMA)
+    assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(loaded.data)] == []
+    assert validate.check(loaded, schema, "data/framework.yaml") is None  # raises on the first problem
+    assert loaded.lines["goals[1].areas[0].objectives[2].id"] == line_of(GOOD, '- id: "2.1.3"')
+
+
+def _replace(old: str, new: str) -> str:
+    assert GOOD.count(old) >= 1, f"the data no longer contains {old!r}: update this case"
+    return GOOD.replace(old, new, 1)
+
+
+# Every kind of refusal, with the "what to do" it must end with (fixed strings, not read from the code).
+FIXES = {
+    "too big": (lambda: GOOD + "#" * 2_000_001, "It should be a few kilobytes: look for pasted or repeated text."),
+    "not UTF-8": (lambda: GOOD.encode("utf-8") + b"\xff", "Save the file as UTF-8."),
+    "empty": (lambda: " \n", "Restore it from git: it must hold `framework:` and `goals:`."),
+    "only comments": (lambda: "# nothing here\n", "Restore it from git: it must hold `framework:` and `goals:`."),
+    "syntax": (lambda: _replace("  short_title:\n", "  short_title: [\n"), "Fix the syntax on that line"),
+    "alias": (lambda: GOOD + "extra: &a [1]\nmore: *a\n", "Write each value out in full"),
+    "tag": (lambda: _replace("en: Bicentennial Framework", "en: !!binary aGk="), "Remove it: the file holds plain text"),
+    "key not a word": (lambda: _replace("  short_title:\n", "  1: x\n  short_title:\n"), "Use keys such as `id`"),
+    "duplicate key": (lambda: _replace("  short_title:\n", "  lead_in: x\n  short_title:\n"), "Keep one of them"),
+    "unquoted ID": (lambda: _replace('- id: "1.1"', "- id: 1.1"), 'Write it as id: "1.1".'),
+    "missing": (lambda: _replace("    es: Entendimiento Bicentenario\n", ""), "Add `es:` here"),
+    "unknown field": (lambda: _replace("framework:\n", "framework:\n  colour: red\n"),
+                      "Remove it or fix its spelling; allowed here:"),
+    "wrong type": (lambda: _replace("    en: Bicentennial Framework", "    en: 12"),
+                   "See data/framework.schema.json for the expected shape."),
+    "empty text": (lambda: _replace("    en: Bicentennial Framework", '    en: " "'), "Write the text, in the language"),
+    "too long": (lambda: _replace("    en: Bicentennial Framework", "    en: " + "y" * 2001), "Shorten it"),
+    "empty list": (lambda: GOOD[:GOOD.index("  introduction:\n")] + "  introduction: []\n"
+                   + GOOD[GOOD.index("  lead_in:\n"):], "Add at least one item"),
+    "ID form": (lambda: _replace('- id: "2.1.3"', '- id: "2.1.x"'), "Use quoted dotted numbers"),
+    "date form": (lambda: _replace('date: "2022-01-31"', 'date: "31/01/2022"'), "It must match"),
+    "markup": (lambda: _replace("    en: Bicentennial Framework", "    en: <b>Bicentennial</b>"), "Write plain prose"),
+    "markup in Spanish": (lambda: _replace("    es: Entendimiento Bicentenario\n", "    es: '[Entendimiento](x)'\n"),
+                          "Write plain prose"),
+    "duplicate ID": (lambda: _replace('- id: "2.1.4"', '- id: "2.1.3"'), "Give each goal, area and objective its own"),
+    "area under another goal": (lambda: _replace('- id: "1.2"', '- id: "2.9"'), "Number it 1.N, or move it under goal 2."),
+    "objective under another area": (lambda: _replace('- id: "1.3.1"', '- id: "1.2.9"'),
+                                     "Number it 1.3.N, or move it under area 1.2."),
+}
+
+
+@pytest.mark.parametrize("case", FIXES)
+def test_every_refusal_says_what_to_do(tmp_path, case):
+    make, fix = FIXES[case]
+    err = check(tmp_path, make())
+    assert fix in err.fix and str(err).endswith(err.fix), f"{case}: expected {fix!r} at the end of: {err}"
+
+
+def test_an_unreadable_file_says_what_to_do(tmp_path):
+    with pytest.raises(load.FrameworkError) as info:
+        framework.read(tmp_path / "missing.yaml", SCHEMA)
+    assert str(info.value).endswith("cannot read the file (No such file or directory). "
+                                    "Check that data/framework.yaml exists.")

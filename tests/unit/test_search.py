@@ -117,8 +117,7 @@ def test_every_page_loads_its_own_language_index_through_the_worker_extension(si
     assert (site / "assets" / "javascripts" / "workers" / si.WORKER).is_file()
     for path in [site / "index.html", site / "es" / "index.html", site / "es" / "objectives" / "2.1.3" / "index.html",
                  site / "404.html", site / "es" / "404.html"]:
-        if not path.exists():
-            continue
+        assert path.is_file(), f"{path.relative_to(site)} was not published"
         html = path.read_text(encoding="utf-8")
         config = _config(html)
         lang = re.search(r'<html[^>]*\slang="(\w+)"', html).group(1)
