@@ -129,8 +129,13 @@ def pages(fw) -> dict[str, tuple[dict, str]]:
 
 
 def expected_pages(field: str, lang: str) -> set[str]:
-    return {p.replace("{lang}", code).replace("*", code) for p in FIELDS[field][1]
-            for code in (LANGS if p.startswith("*") else (lang,))}
+    pages = {p.replace("{lang}", code).replace("*", code) for p in FIELDS[field][1]
+             for code in (LANGS if p.startswith("*") else (lang,))}
+    if field == "framework title" and lang != LANGS[0]:
+        # The Spanish citation cites the English summary by its English title (no Spanish publication of it
+        # exists, issue 13): the framework's Spanish name is shown in the side-by-side table only.
+        pages = {p for p in pages if p.endswith("/side-by-side")}
+    return pages
 
 
 @pytest.mark.parametrize("lang", LANGS)
