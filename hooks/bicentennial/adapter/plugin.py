@@ -13,7 +13,8 @@ kept across the rebuilds of ``mkdocs serve``. What it keeps on ``self``:
   ``on_page_content`` (content/markers.py);
 - ``collected``: what the site-wide steps need from every language pass
   (every page's PageInfo, each language's 404 page, the files finished);
-- ``children``: the forked builds of the other languages (forked_build.py).
+- ``children``: the forked builds of the other languages (forked_build.py);
+- ``repo``: the repository the report links point at (None without ``repo_url``).
 
 Everything of one build is reset in the outer ``on_config`` and dropped in
 ``on_build_error``, so a failed rebuild under ``mkdocs serve`` leaves nothing
@@ -21,8 +22,10 @@ stale behind for the next one.
 
 Options (typed; set under ``extra: bicentennial:`` in mkdocs.yml, because a
 hooks file has no ``plugins:`` entry of its own): ``data_file``, ``schema_file``,
-``serial``. ``SITE_URL``, ``SITE_DIR`` and ``PAGES_CNAME`` stay environment
-variables for CI (mkdocs.yml reads the first two; hosting_files.py the last).
+``serial``, ``repo_url``, ``repo_branch``. ``SITE_URL``, ``SITE_DIR``
+and ``PAGES_CNAME`` stay environment variables for CI (mkdocs.yml reads the first
+two; hosting_files.py the last), as do ``REPO_URL`` and ``REPO_BRANCH`` (mkdocs.yml
+passes them to ``repo_url`` and ``repo_branch``).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from bicentennial.adapter import forked_build, render_bypass, search_parser
 from bicentennial.content import markers, page_files
 from bicentennial.data import framework
 from bicentennial.data.load import FrameworkError
-from bicentennial.features import downloads
+from bicentennial.features import downloads, report_links
 from bicentennial.publish import csp, hosting_files, not_found, search_index, sitemap, steps
 from bicentennial.publish.page_info import PageInfo
 from bicentennial.upstream import UpstreamChanged, require
@@ -51,7 +54,7 @@ ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Our errors: each is one line that says what to do. The adapter shows it as MkDocs' PluginError.
 PLAIN_ERRORS = (FrameworkError, UpstreamChanged, markers.MarkerError, not_found.NotFoundError,
-                hosting_files.HostingError)
+                hosting_files.HostingError, report_links.RepoError)
 
 
 class PluginConfig(base.Config):
@@ -61,6 +64,10 @@ class PluginConfig(base.Config):
     """Its JSON Schema."""
     serial = c.Type(bool, default=False)
     """Build the languages one after the other, as static-i18n does, instead of in a forked child."""
+    repo_url = c.Type(str, default="")
+    """The site's repository, https://github.com/OWNER/REPO: "Report a problem" and data-file links (none if empty)."""
+    repo_branch = c.Type(str, default="main")
+    """The branch the data-file links show."""
 
 
 def _plain(handler):
@@ -105,6 +112,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         self.children: list[forked_build.Child] = []
         self.rendered: set[str] = set()  # item pages whose Page.render our bypass replaced (this pass)
         self.parser = search_parser.StandIn()  # the search plugin's stand-in section parser
+        self.repo: report_links.Repo | None = None
 
     # --- set-up ------------------------------------------------------------------------------------
 
@@ -148,6 +156,8 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
             raise PluginError(f"mkdocs.yml, extra.bicentennial: {'; '.join(problems)}")
         self.data_path = Path(self.config.data_file).resolve()
         self.schema_path = Path(self.config.schema_file).resolve()
+        in_repo = self.data_path.relative_to(ROOT).as_posix() if self.data_path.is_relative_to(ROOT) else ""
+        self.repo = report_links.Repo.from_options(self.config.repo_url, self.config.repo_branch, in_repo)
 
     def reset(self) -> None:
         """Forget everything of the last build (the options and the serve flag stay)."""
@@ -176,7 +186,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         if "<!-- bf:" in markdown:
             try:
                 markdown, held = markers.expand(markdown, self.framework, self._lang(page, config),
-                                                page.file.src_uri, site_url=config.site_url or "")
+                                                page.file.src_uri, site_url=config.site_url or "", repo=self.repo)
             except markers.MarkerError as exc:
                 raise PluginError(f"{page.file.src_uri}: {exc}") from None
         if page.meta.get("bf_kind"):  # a generated item page: HTML already

@@ -34,7 +34,7 @@ from bicentennial.content.blocks import (
 )
 from bicentennial.content.ui import t
 from bicentennial.data.model import Area, Framework, Goal, Objective
-from bicentennial.features import citations, side_by_side
+from bicentennial.features import citations, report_links, side_by_side
 
 _SEP = ' <span class="bf-sep" aria-hidden="true">›</span> '
 
@@ -85,7 +85,7 @@ def goal_page(fw: Framework, goal: Goal, lang: str) -> str:
         out += heading(3, f"area-{area.id}", f'{text(area_label(area, lang))}: '
                                               f'<a href="{url("goal", "area", area.id)}">{text(area.title[lang])}</a>')
         out += _objective_list(area, lang, "goal")
-    return out + _end("goal", goal.id, lang) + source_block(fw, lang)
+    return out + _end("goal", goal.id, lang) + source_block(fw, lang) + report_links.MARKER
 
 
 def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
@@ -96,7 +96,7 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str) -> str:
     out += heading(1, "top", f"{text(area_label(area, lang))}: {text(area.title[lang])}")
     out += _context(lang, "area", goal)
     out += heading(2, "objectives", text(t(lang, "in_area"))) + _objective_list(area, lang, "area")
-    return out + _end("area", area.id, lang) + source_block(fw, lang)
+    return out + _end("area", area.id, lang) + source_block(fw, lang) + report_links.MARKER
 
 
 def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
@@ -117,5 +117,5 @@ def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: 
                   (area_label(area, lang), url("objective", "area", area.id)), (objective_label(obj, lang), None))
     out += heading(1, "top", text(objective_label(obj, lang)))
     out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area)
-    out += _end("objective", obj.id, lang) + source_block(fw, lang)
+    out += _end("objective", obj.id, lang) + source_block(fw, lang) + report_links.MARKER
     return out + _pager(lang, prev, next_)
