@@ -65,6 +65,9 @@ UI: dict[str, dict[str, str]] = {
         "report_body": "{label}, {language} ({code})\nPage: {url}\n{lines}\nCurrent text:\n\n{text}\n\n"
                        "What is wrong, and what should it say?\n",
         "report_lines": "Data file: {url}\n",
+        # Link-preview cards (features/cards.py).
+        "card_language": "English",
+        "card_alt": "{what}. {framework}, in English.",
     },
     "es": {
         "home": "Inicio",
@@ -126,6 +129,9 @@ UI: dict[str, dict[str, str]] = {
         "report_body": "{label}, {language} ({code})\nPágina: {url}\n{lines}\nTexto actual:\n\n{text}\n\n"
                        "¿Qué está mal y qué debería decir?\n",
         "report_lines": "Archivo de datos: {url}\n",
+        # Tarjetas de vista previa de enlaces (features/cards.py).
+        "card_language": "Español",
+        "card_alt": "{what}. {framework}, en español.",
     },
 }
 
