@@ -1,19 +1,21 @@
 """Draw one link-preview card: a 1200×630 PNG in the site's colours, with Pillow.
 
 The layout, top to bottom: the item's kind and number in the site's red
-("Joint Objective 2.1.3"), its text in navy, as large as it fits (76 px down
-to 44 px, then cut at a word with "…"), an optional second text, and a navy
-band with the framework's short name and the language. Previews are often
-shown a third of this size on a phone, so no text is drawn under 36 px
-(12 px there).
+("Joint Objective 2.1.3"), its text in navy, as large as it fits (84 px down
+to 44 px, lines balanced, cut at a word with "…" only when even the smallest
+size cannot hold it), an optional second text (a goal's statement: whole if
+it fits in five lines, else cut), and a navy band with the framework's short
+name and the language; the text block is centred above the band. Previews
+are often shown a third of this size on a phone, so no text is drawn under
+38 px (about 13 px there).
 
 The font is Atkinson Hyperlegible (the Braille Institute's, OFL-1.1),
 designed to stay legible small; it ships as a wheel (fontpkg), so nothing is
 fetched at build time. The image is drawn in RGB and mapped to a fixed
-16-colour palette (white, navy, red and tints between them for the
-anti-aliased edges): a 4-bit PNG of about 20 KB. Nothing in it depends on
-the time or the machine beyond the pinned Pillow, font and zlib, so builds
-stay byte-identical.
+4-bit palette (white, navy, red and three tints of each for the anti-aliased
+edges), about 12–20 KB a card (level-9 zlib would save 6% at ten times the
+time). Nothing in it depends on the time or the machine beyond the pinned
+Pillow, font and zlib, so builds stay byte-identical.
 """
 
 from __future__ import annotations
