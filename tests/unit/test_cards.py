@@ -65,6 +65,12 @@ def test_a_text_too_long_is_cut_at_a_word_with_an_ellipsis_and_everything_fits()
     png(drawn)
 
 
+def test_shortening_to_no_line_leaves_nothing():
+    measure = card_image.Measure(card_image.DETAIL, False)
+    assert card_image.shorten(["one two", "three"], 0, measure, 500) == []
+    assert card_image.shorten(["one two", "three"], 1, measure, 500) == ["one two…"]
+
+
 def test_the_longest_real_texts_fit_whole():
     for (kind, id_), _ in FW.items.items():
         for lang in ("en", "es"):

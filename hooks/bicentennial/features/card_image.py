@@ -131,6 +131,8 @@ def shorten(lines: list[str], count: int, measure: Measure, width: float) -> lis
     """The first `count` lines, the last ending in "…" if anything was left out."""
     if len(lines) <= count:
         return lines
+    if count <= 0:
+        return []
     kept = lines[:count]
     words = kept[-1].split()
     while words and measure(words[:-1] + [words[-1].rstrip(" ,;:.") + ELLIPSIS]) > width:
