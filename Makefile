@@ -79,7 +79,7 @@ faults: $(DEV_STAMP) $(NODE_STAMP)
 audit: $(SITE_STAMP) $(LH_STAMP)
 	$(PY) tools/audit.py
 
-## bench: build 1×, 10×, 100× synthetic frameworks, ours vs. stock Material (FULL=1: the stock one at 100× too)
+## bench: build 1×, 10×, 100× synthetic frameworks (ours cold, then warm with its preview cards cached), ours vs. stock Material (FULL=1: the stock one at 100× too)
 bench: $(DEV_STAMP) $(LH_STAMP)
 	$(PY) bench/run.py $(if $(FULL),--full)
 
@@ -113,5 +113,6 @@ lock: | $(PY)
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
 	cd requirements && ../$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras -o properdocs.txt properdocs.in
 
+## clean: remove the built site, the generated pages and the preview cards' cache (.cache/)
 clean:
-	rm -rf site .site-* site.old docs/*/goals docs/*/areas docs/*/objectives
+	rm -rf site .site-* site.old docs/*/goals docs/*/areas docs/*/objectives .cache

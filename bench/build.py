@@ -5,6 +5,11 @@ child's own peak resident memory (ru_maxrss), so concurrent work elsewhere
 on the machine does not count, and the wall time is the child's. Our build
 forks once more (the Spanish pages, hooks/bicentennial/adapter/forked_build.py): wait4
 counts that grandchild's CPU time, and its memory only if it is the larger.
+
+Our builds keep their preview cards in the copy's own cache (``.cache/cards``
+beside its mkdocs.yml, features/cards.py): ``cold=True`` empties it first, so
+every card is drawn; otherwise the cards of the previous build are reused.
+They show the "Report a problem" links, as the published site does.
 """
 
 from __future__ import annotations
@@ -16,16 +21,22 @@ import sys
 import time
 from pathlib import Path
 
+REPO_URL = "https://github.com/OWNER/REPO"  # report links as on the published site (their bytes count)
 
-def build(config: Path, site: Path, strict: bool) -> dict:
+
+def build(config: Path, site: Path, strict: bool, cold: bool = False) -> dict:
     """Build `config` into `site`; return {"seconds", "cpu_seconds", "peak_mib"} or raise with the log.
 
     CPU seconds (user + system of the child) are reported beside wall time: on
     a machine shared with other work, they vary much less.
     """
     shutil.rmtree(site, ignore_errors=True)
-    env = dict(os.environ, SITE_DIR=str(site), NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1643587200")
-    env.pop("BF_DATA", None)
+    if cold:
+        shutil.rmtree(config.parent / ".cache", ignore_errors=True)
+    env = dict(os.environ, SITE_DIR=str(site), NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1643587200",
+               REPO_URL=REPO_URL)
+    for name in ("BF_DATA", "BF_CARDS_CACHE", "REPO_BRANCH"):
+        env.pop(name, None)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
     if strict:
         cmd.append("--strict")
@@ -42,12 +53,16 @@ def build(config: Path, site: Path, strict: bool) -> dict:
 
 
 def output_stats(site: Path) -> dict:
-    """Output size, page count, objective page HTML size, search index per language."""
-    total = pages = 0
+    """Output size (and the preview cards' share of it), page count, objective page HTML size, search index."""
+    total = pages = cards = card_bytes = 0
     for path in site.rglob("*"):
         if path.is_file():
-            total += path.stat().st_size
+            size = path.stat().st_size
+            total += size
             pages += path.suffix == ".html"
+            if path.name == "card.png":
+                cards += 1
+                card_bytes += size
     objective_html = [p.stat().st_size for lang in ("", "es/")
                       for p in (site / lang / "objectives").glob("*/index.html")]
     index = {}
@@ -56,6 +71,8 @@ def output_stats(site: Path) -> dict:
         index[lang] = path.stat().st_size if path.exists() else None
     return {
         "output_bytes": total,
+        "card_bytes": card_bytes,
+        "cards": cards,
         "pages": pages,
         "objective_html_bytes": round(sum(objective_html) / len(objective_html)) if objective_html else None,
         "search_index_bytes": index,

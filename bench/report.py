@@ -2,7 +2,10 @@
 
 Every figure of our site is shown with its ratio to the stock default built
 in the same run (×0.25 = a quarter of the default's). The targets are the
-ones of issue 7.
+ones of issue 7; since issue 14 our build is measured cold (no cached
+preview cards: every card drawn) and warm (the cards of the last build
+reused), and the targets on build time hold for warm builds while cold
+ones must grow linearly.
 """
 
 from __future__ import annotations
@@ -40,8 +43,10 @@ def _row(scale: str, entry: dict) -> str:
     cells = [
         f"{scale}× ({entry['objectives_per_language']:,} obj./lang.)",
         f"{s['build_seconds']:.2f} s{_ratio(s['build_seconds'], d.get('build_seconds'))}",
+        f"{s['cold_build_seconds']:.2f} s" if "cold_build_seconds" in s else "–",
         f"{s['peak_mib']:.0f} MiB{_ratio(s['peak_mib'], d.get('peak_mib'))}",
         f"{_size(s['output_bytes'])}{_ratio(s['output_bytes'], d.get('output_bytes'))}",
+        f"{s['cards']:,}: {_size(s['card_bytes'])}" if s.get("cards") else "–",
         f"{s['pages']:,}",
         f"{_size(s['objective_html_bytes'])}{_ratio(s['objective_html_bytes'], d.get('objective_html_bytes'))}",
         " / ".join(_size(v) for v in s["search_index_bytes"].values()),
@@ -58,8 +63,8 @@ def _default_row(scale: str, entry: dict) -> str | None:
     if not d:
         return None
     fv = d["first_visit"]
-    return (f"| {scale}× | {d['build_seconds']:.2f} s | {d['peak_mib']:.0f} MiB | {_size(d['output_bytes'])} | "
-            f"{d['pages']:,} | {_size(d['objective_html_bytes'])} | "
+    return (f"| {scale}× | {d['build_seconds']:.2f} s | – | {d['peak_mib']:.0f} MiB | {_size(d['output_bytes'])} | "
+            f"– | {d['pages']:,} | {_size(d['objective_html_bytes'])} | "
             f"{' / '.join(_size(v) for v in d['search_index_bytes'].values())} | "
             f"{_size(fv['render_blocking_bytes'])} | {_size(fv['before_fcp_bytes'])} | "
             f"{_size(fv['render_bytes'])} | {_size(fv['total_bytes'])} |")
@@ -71,8 +76,10 @@ def checks(results: dict) -> list[tuple[str, str, bool | None]]:
     rows: list[tuple[str, str, bool | None]] = []
     big = scales.get("100", {}).get("site")
     if big:
-        rows.append(("build at 100× under 30 s", f"{big['build_seconds']:.1f} s", big["build_seconds"] < 30))
-        rows.append(("output at 100× under 200 MB", _size(big["output_bytes"]), big["output_bytes"] < 200 * MB))
+        rows.append(("build at 100× under 30 s (warm: the preview cards of the last build reused)",
+                     f"{big['build_seconds']:.1f} s", big["build_seconds"] < 30))
+        cards = f", of which preview cards {_size(big['card_bytes'])}" if big.get("card_bytes") else ""
+        rows.append(("output at 100× under 200 MB", _size(big["output_bytes"]) + cards, big["output_bytes"] < 200 * MB))
     sizes = sorted((int(k), v["site"]) for k, v in scales.items())
     if len(sizes) > 1:
         (k0, a), (k1, b) = sizes[-2], sizes[-1]
@@ -80,8 +87,12 @@ def checks(results: dict) -> list[tuple[str, str, bool | None]]:
         rows.append((f"output grows linearly ({k0}×→{k1}×: bytes per objective ratio ≤ 1.2)", f"{growth:.2f}",
                      growth <= 1.2))
         tgrowth = (b["build_seconds"] / a["build_seconds"]) / (k1 / k0)
-        rows.append((f"build time grows linearly ({k0}×→{k1}×: seconds per objective ratio ≤ 1.2)",
+        rows.append((f"build time grows linearly ({k0}×→{k1}×: seconds per objective ratio ≤ 1.2; warm)",
                      f"{tgrowth:.2f}", tgrowth <= 1.2))
+        if "cold_build_seconds" in a and "cold_build_seconds" in b:
+            cgrowth = (b["cold_build_seconds"] / a["cold_build_seconds"]) / (k1 / k0)
+            rows.append((f"cold build time grows linearly ({k0}×→{k1}×: seconds per objective ratio ≤ 1.2)",
+                         f"{cgrowth:.2f}", cgrowth <= 1.2))
     for scale, entry in sorted(scales.items(), key=lambda kv: int(kv[0])):
         fv = entry["site"]["first_visit"]
         runs = ", ".join(_size(b) for b in fv.get("before_fcp_bytes_runs", [fv["before_fcp_bytes"]]))
@@ -118,10 +129,11 @@ def all_met(results: dict) -> bool:
 
 def markdown(results: dict) -> str:
     env = results["environment"]
-    head = ("| scale | build (median) | peak memory | output | pages | objective page HTML | search index (en / es) "
+    head = ("| scale | build (median; ours warm) | build, cold | peak memory | output | preview cards | pages "
+            "| objective page HTML | search index (en / es) "
             "| first visit: render-blocking | first visit: started before first paint | "
             "first visit: HTML+CSS+JS+fonts+images | first visit: everything |")
-    rule = "|" + "---|" * 11
+    rule = "|" + "---|" * 13
     scales = sorted(results["scales"].items(), key=lambda kv: int(kv[0]))
     lines = [
         "# Benchmark: our site vs. the stock default",
@@ -133,7 +145,9 @@ def markdown(results: dict) -> str:
         "measured in the same run. First-visit bytes are gzip bytes on the wire, measured in Chromium against "
         "tools/gzip_server.py with a cold cache (median of 3 visits to the middle objective page); "
         "render-blocking = the HTML plus what Chromium marks renderBlockingStatus \"blocking\"; "
-        "sizes in KB = 1,000 bytes. Build times are wall-clock on a machine shared with other work. "
+        "sizes in KB = 1,000 bytes. Build times are wall-clock on a machine shared with other work; ours is built "
+        "once cold (the preview-card cache empty: every card drawn) and then warm (the last build's cards reused), "
+        "the median of the warm builds first. "
         "Peak memory is that of the largest process: our build runs two at once (the Spanish pages are built "
         "in a forked process, hooks/bicentennial/adapter/forked_build.py), so together they can hold up to about twice that.",
         "",

@@ -3,7 +3,8 @@
 For each scale: prepare a throw-away copy (bench/prepare.py) of our project
 and of the bare default (same pages, stock Material + static-i18n config),
 build each (median wall time of --runs builds; the default at 100× is built
-once and only with --full, it needs minutes and gigabytes), then
+once and only with --full, it needs minutes and gigabytes; ours is built once
+cold, its preview-card cache empty, then --runs times warm), then
 measure output, search index and what a first visit to an objective page
 fetches in Chromium (three visits, the median reported). At 1× it also times `mkdocs serve` live reload and, if
 Lighthouse is installed, the mobile performance score. Writes
@@ -52,10 +53,16 @@ def measure_variant(variant: str, scale: int, work: Path, runs: int) -> dict:
     config = prepare.site_copy(copy, scale) if variant == "site" else prepare.default_copy(copy, scale)
     site = copy / "site"
     builds = []
+    cold = None
+    if variant == "site":  # every preview card drawn; the warm builds below reuse them
+        _say(f"{variant} {scale}×: cold build (no cached cards)")
+        cold = build.build(config, site, strict=True, cold=True)
     for n in range(runs):
-        _say(f"{variant} {scale}×: build {n + 1}/{runs}")
+        _say(f"{variant} {scale}×: build {n + 1}/{runs}{' (warm)' if cold else ''}")
         builds.append(build.build(config, site, strict=variant == "site"))
     out = {
+        **({"cold_build_seconds": cold["seconds"], "cold_cpu_seconds": cold["cpu_seconds"],
+            "cold_peak_mib": cold["peak_mib"]} if cold else {}),
         "build_seconds": statistics.median(b["seconds"] for b in builds),
         "build_seconds_all": [round(b["seconds"], 2) for b in builds],
         "cpu_seconds": statistics.median(b["cpu_seconds"] for b in builds),

@@ -22,6 +22,7 @@ ALLOWED = [re.compile(p) for p in (
     rf"{LANG}404\.html",
     rf"{LANG}(?:(?:{SLUG}|{ITEM})/)?index\.html",                 # home, hand-written pages, items
     rf"{LANG}(?:(?:{SLUG}|{ITEM})/)?sitemap\.xml",               # the language switcher reads these
+    rf"{LANG}(?:(?:{SLUG}|{ITEM})/)?card\.png",                 # link-preview cards (features/cards.py)
     rf"{LANG}search/search_index\.json",
     r"data/framework\.(?:csv|json|yaml|schema\.json)",          # the data downloads
     r"assets/images/[a-z0-9_.-]+\.(?:png|svg|ico)",

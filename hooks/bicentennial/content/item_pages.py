@@ -34,7 +34,7 @@ from bicentennial.content.blocks import (
 )
 from bicentennial.content.ui import t
 from bicentennial.data.model import Area, Framework, Goal, Objective
-from bicentennial.features import citations, side_by_side
+from bicentennial.features import citations, report_links, side_by_side
 from bicentennial.translations.review import notice
 
 _SEP = ' <span class="bf-sep" aria-hidden="true">›</span> '
@@ -87,7 +87,7 @@ def goal_page(fw: Framework, goal: Goal, lang: str, under_review: bool = False) 
         out += heading(3, f"area-{area.id}", f'{text(area_label(area, lang))}: '
                                               f'<a href="{url("goal", "area", area.id)}">{text(area.title[lang])}</a>')
         out += _objective_list(area, lang, "goal")
-    return out + _end("goal", goal.id, lang) + source_block(fw, lang)
+    return out + _end("goal", goal.id, lang) + source_block(fw, lang) + report_links.MARKER
 
 
 def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bool = False) -> str:
@@ -99,7 +99,7 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bo
     out += notice("area", area.id, lang) if under_review else ""
     out += _context(lang, "area", goal)
     out += heading(2, "objectives", text(t(lang, "in_area"))) + _objective_list(area, lang, "area")
-    return out + _end("area", area.id, lang) + source_block(fw, lang)
+    return out + _end("area", area.id, lang) + source_block(fw, lang) + report_links.MARKER
 
 
 def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
@@ -121,5 +121,5 @@ def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: 
     out += heading(1, "top", text(objective_label(obj, lang)))
     out += notice("objective", obj.id, lang) if under_review else ""
     out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area)
-    out += _end("objective", obj.id, lang) + source_block(fw, lang)
+    out += _end("objective", obj.id, lang) + source_block(fw, lang) + report_links.MARKER
     return out + _pager(lang, prev, next_)

@@ -20,7 +20,7 @@ import re
 
 from bicentennial.content import blocks, paths
 from bicentennial.data.model import Framework
-from bicentennial.features import citations, diagram, downloads, full_text, side_by_side
+from bicentennial.features import citations, diagram, downloads, full_text, report_links, side_by_side
 
 _MARKER = re.compile(r"^<!-- bf:([a-z-]+) -->$", re.M)
 _PLACEHOLDER = re.compile(r"<!--bf-held-(\d+)-->")
@@ -30,12 +30,12 @@ class MarkerError(ValueError):
     pass
 
 
-def renderers(src_uri: str, site_url: str) -> dict:
+def renderers(src_uri: str, site_url: str, repo: report_links.Repo | None = None) -> dict:
     """Every marker's name → a function (framework, language) → its HTML, for the page built from `src_uri`.
 
     Links are final and relative: to the page's language root (overview, full text) or to
     the site root (the features' links cross languages); citations also need the site's
-    absolute address.
+    absolute address, and the report links the repository (none without one).
     """
     lang_root, site_root = paths.lang_root(src_uri), paths.site_root(src_uri)
     return {
@@ -47,12 +47,14 @@ def renderers(src_uri: str, site_url: str) -> dict:
         "full-text": lambda fw, lang: full_text.full_text(fw, lang, lang_root),
         "diagram": lambda fw, lang: diagram.figure(fw, lang, site_root),
         "downloads": lambda fw, lang: downloads.listing(lang, site_root),
+        "report": lambda fw, lang: report_links.block(repo, fw, src_uri, site_url),
     }
 
 
-def expand(markdown: str, fw: Framework, lang: str, src_uri: str, site_url: str = "") -> tuple[str, list[str]]:
+def expand(markdown: str, fw: Framework, lang: str, src_uri: str, site_url: str = "",
+           repo: report_links.Repo | None = None) -> tuple[str, list[str]]:
     """(`markdown` with each marker replaced by a placeholder, the markers' HTML in order)."""
-    table = renderers(src_uri, site_url)
+    table = renderers(src_uri, site_url, repo)
     held: list[str] = []
 
     def replace(match: re.Match) -> str:

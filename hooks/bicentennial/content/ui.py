@@ -61,6 +61,17 @@ UI: dict[str, dict[str, str]] = {
         "dl_csv": "One row per joint objective: IDs and titles of its goal and area, its text in English and Spanish, and both page addresses.",
         "dl_yaml": "The source file this site is built from.",
         "dl_schema": "The JSON Schema that the source file follows.",
+        # Report a problem, the data file's lines (features/report_links.py).
+        "language": "English",
+        "report": "Report a problem with this text",
+        "view_data": "View in the data file",
+        "report_title": "{label} ({language}): problem with the text",
+        "report_body": "{label}, {language} ({code})\nPage: {url}\n{lines}\nCurrent text:\n\n{text}\n\n"
+                       "What is wrong, and what should it say?\n",
+        "report_lines": "Data file: {url}\n",
+        # Link-preview cards (features/cards.py).
+        "card_language": "English",
+        "card_alt": "{what}. {framework}, in English.",
     },
     "es": {
         "home": "Inicio",
@@ -117,6 +128,17 @@ UI: dict[str, dict[str, str]] = {
         "dl_csv": "Una fila por objetivo conjunto: claves y títulos de su meta y su área, su texto en inglés y en español, y las direcciones de ambas páginas.",
         "dl_yaml": "El archivo fuente con el que se construye este sitio.",
         "dl_schema": "El esquema JSON (JSON Schema) que sigue el archivo fuente.",
+        # Informar de un problema, las líneas del archivo de datos (features/report_links.py).
+        "language": "español",
+        "report": "Informar de un problema con este texto",
+        "view_data": "Ver en el archivo de datos",
+        "report_title": "{label} ({language}): problema con el texto",
+        "report_body": "{label}, {language} ({code})\nPágina: {url}\n{lines}\nTexto actual:\n\n{text}\n\n"
+                       "¿Qué está mal y qué debería decir?\n",
+        "report_lines": "Archivo de datos: {url}\n",
+        # Tarjetas de vista previa de enlaces (features/cards.py).
+        "card_language": "Español",
+        "card_alt": "{what}. {framework}, en español.",
     },
 }
 

@@ -26,7 +26,7 @@ def read(data_file: Path, schema_file: Path, display: str | None = None) -> mode
         return _cache[key]
     loaded = load.parse(data_file, display)
     validate.check(loaded, load.load_schema(schema_file), display)
-    result = model.from_plain(loaded.data)
+    result = model.from_plain(loaded.data, span=loaded.span)
     if key:
         _cache.clear()
         _cache[key] = result

@@ -9,7 +9,7 @@ reported as one ``FrameworkError`` naming the file, line and YAML path.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -45,7 +45,17 @@ class FrameworkError(Exception):
 @dataclass
 class Loaded:
     data: dict
-    lines: dict[str, int]  # YAML path → 1-based line
+    lines: dict[str, int]  # YAML path → 1-based line (of its key, for a mapping's value)
+    ends: dict[str, int] = field(default_factory=dict)  # YAML path → 1-based last line of its value
+
+    def span(self, path: str, fields) -> tuple[int, int]:
+        """(first line, last line) of the mapping at `path`, counting only its keys in `fields`.
+
+        An item's own lines run from its `- id:` line to the end of its last text, without its
+        children (a goal's fields but `areas`), for links to the exact lines of the data file.
+        """
+        keys = [f"{path}.{key}" for key in fields]
+        return min([self.lines[path]] + [self.lines[k] for k in keys]), max([self.lines[path]] + [self.ends[k] for k in keys])
 
 
 def yaml_path(parts: tuple) -> str:
@@ -55,7 +65,15 @@ def yaml_path(parts: tuple) -> str:
     return out
 
 
-def _build(node: yaml.Node, parts: tuple, lines: dict, file: str, loader: yaml.SafeLoader, seen=None):
+def _last_line(node: yaml.Node) -> int:
+    """1-based line of a scalar's last character (a block scalar's end mark is at the next line's start)."""
+    end = node.end_mark
+    return end.line + 1 if end.column > 0 or end.line == node.start_mark.line else end.line
+
+
+def _build(node: yaml.Node, parts: tuple, lines: dict, file: str, loader: yaml.SafeLoader, seen=None,
+           ends: dict | None = None):
+    ends = {} if ends is None else ends
     line = node.start_mark.line + 1
     where = yaml_path(parts)
     seen = set() if seen is None else seen
@@ -69,21 +87,32 @@ def _build(node: yaml.Node, parts: tuple, lines: dict, file: str, loader: yaml.S
                              "Remove it: the file holds plain text, lists and mappings only.")
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
+        end = line
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 raise FrameworkError(file, key_node.start_mark.line + 1, where,
                                      "a key must be a plain word", "Use keys such as `id`, `title`, `en`.")
             key = key_node.value
+            child = f"{where}.{key}" if where else key  # yaml_path(parts + (key,))
             if key in out:
                 raise FrameworkError(
-                    file, key_node.start_mark.line + 1, yaml_path(parts + (key,)),
-                    f"duplicate key {key!r} (first at line {lines[yaml_path(parts + (key,))]})",
+                    file, key_node.start_mark.line + 1, child,
+                    f"duplicate key {key!r} (first at line {lines[child]})",
                     "Keep one of them: YAML would silently drop the first.")
-            out[key] = _build(value_node, parts + (key,), lines, file, loader, seen)
-            lines[yaml_path(parts + (key,))] = key_node.start_mark.line + 1  # the key's line reads best
+            out[key] = _build(value_node, parts + (key,), lines, file, loader, seen, ends)
+            lines[child] = key_node.start_mark.line + 1  # the key's line reads best
+            end = max(end, ends[child])
+        ends[where] = end
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(v, parts + (i,), lines, file, loader, seen) for i, v in enumerate(node.value)]
+        items = []
+        end = line
+        for i, value_node in enumerate(node.value):
+            items.append(_build(value_node, parts + (i,), lines, file, loader, seen, ends))
+            end = max(end, ends[f"{where}[{i}]"])
+        ends[where] = end
+        return items
+    ends[where] = _last_line(node)
     if node.tag == _STR:
         return node.value
     if parts and parts[-1] == "id":
@@ -153,8 +182,14 @@ def parse(path: Path, display: str | None = None) -> Loaded:
         raise FrameworkError(file, 1, "", "the file holds no data",
                              "Restore it from git: it must hold `framework:` and `goals:`.")
     lines: dict[str, int] = {}
-    data = _build(node, (), lines, file, yaml.SafeLoader(""))
-    return Loaded(data=data, lines=lines)
+    ends: dict[str, int] = {}
+    data = _build(node, (), lines, file, yaml.SafeLoader(""), ends=ends)
+    text_lines = source.splitlines()
+    for path, end in ends.items():  # a block scalar (`|`, `>`) ends after the blank lines that follow it
+        while end > lines[path] and not text_lines[end - 1].strip():
+            end -= 1
+        ends[path] = end
+    return Loaded(data=data, lines=lines, ends=ends)
 
 
 def load_schema(path: Path) -> dict:

@@ -4,7 +4,9 @@ Material writes relative ``<link rel="alternate">`` tags (static-i18n's
 per-page switcher links) and a description that falls back to the site's. Search engines want absolute ``hreflang`` alternates for
 every language plus ``x-default``, an absolute canonical URL and a
 description of the page itself; link previews (Open Graph) want a title,
-description, URL, locale and site name in the page's language.
+description, URL, locale and site name in the page's language, and the
+page's preview card (features/cards.py) with its size and a description of
+it in the page's language (``twitter:card`` asks for the large picture).
 
 ``apply()`` removes Material's alternates, canonical and description and
 writes the full set, with every attribute value escaped, just before
@@ -22,6 +24,7 @@ import html
 import re
 
 from bicentennial import DEFAULT_LANG, LANGS
+from bicentennial.features.cards import HEIGHT, WIDTH
 from bicentennial.publish.page_info import PageInfo
 from bicentennial.upstream import require
 
@@ -68,6 +71,11 @@ def tags(info: PageInfo, site_name: str, description: str, title: str = "") -> l
     out += [f'<meta property="{key}" content="{_attr(value)}">' for key, value in og.items()]
     out += [f'<meta property="og:locale:alternate" content="{OG_LOCALE.get(code, code)}">'
             for code in LANGS if code != info.lang and code in info.alternates]
+    if info.image:
+        image = {"og:image": info.absolute(info.image), "og:image:type": "image/png",
+                 "og:image:width": str(WIDTH), "og:image:height": str(HEIGHT), "og:image:alt": info.image_alt}
+        out += [f'<meta property="{key}" content="{_attr(value)}">' for key, value in image.items()]
+        out.append('<meta name="twitter:card" content="summary_large_image">')
     return out
 
 

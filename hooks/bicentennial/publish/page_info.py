@@ -16,6 +16,8 @@ class PageInfo:
     kind: str = ""          # "goal", "area", "objective" or "" for hand-written pages
     item_id: str = ""       # "2.1.3"
     alternates: dict[str, str] = field(default_factory=dict)  # lang → site-relative URL
+    image: str = ""         # site-relative path of its link-preview card ("" for none), e.g. "objectives/2.1.3/card.png"
+    image_alt: str = ""     # what the card says, in the page's language
 
     def absolute(self, url: str | None = None) -> str:
         return self.site_url + (self.url if url is None else url)
