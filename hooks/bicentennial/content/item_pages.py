@@ -32,6 +32,7 @@ from bicentennial.content.blocks import (
     source_block,
     text,
 )
+from bicentennial.content.menu import nearest, snippet
 from bicentennial.content.ui import t
 from bicentennial.data.model import Area, Framework, Goal, Objective
 from bicentennial.features import citations, side_by_side
@@ -102,12 +103,27 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bo
     return out + _end("area", area.id, lang) + source_block(fw, lang)
 
 
+def _siblings(lang: str, area: Area, obj: Objective) -> str:
+    """The other objectives of the area (the nearest ones, capped as in the menu; then a link to the area page)."""
+    if len(area.objectives) < 2:
+        return ""
+    index = area.objectives.index(obj)
+    near, more = nearest(area.objectives, index)
+    items = "".join(objective_item(o, lang, url("objective", "objective", o.id)) for o in near if o is not obj)
+    if more:
+        items += (f'<li><a href="{url("objective", "area", area.id)}">'
+                  f'{text(t(lang, "siblings_all", n=len(area.objectives)))}</a></li>\n')
+    return heading(2, "siblings", text(t(lang, "siblings"))) + f'<ul class="bf-siblings">\n{items}</ul>\n\n'
+
+
 def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
+    """Previous/next objective: direction, then the neighbour's kind, ID and the start of its text."""
     links = []
     for obj, rel, word in ((prev, "prev", "previous"), (next_, "next", "next")):
         if obj:
             links.append(f'<a class="bf-{rel}" href="{url("objective", "objective", obj.id)}" rel="{rel}">'
-                         f'<span class="bf-dir">{text(t(lang, word))}</span> {obj.id}</a>')
+                         f'<span class="bf-dir">{text(t(lang, word))}</span> '
+                         f'{text(objective_label(obj, lang))}: {text(snippet(obj.text[lang]))}</a>')
     body = f"<p>{' '.join(links)}</p>\n" if links else ""
     return f'<nav aria-label="{html.escape(t(lang, "pager"))}" class="bf-pager">\n{body}</nav>\n'
 
@@ -120,6 +136,6 @@ def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: 
                   (area_label(area, lang), url("objective", "area", area.id)), (objective_label(obj, lang), None))
     out += heading(1, "top", text(objective_label(obj, lang)))
     out += notice("objective", obj.id, lang) if under_review else ""
-    out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area)
+    out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area) + _siblings(lang, area, obj)
     out += _end("objective", obj.id, lang) + source_block(fw, lang)
     return out + _pager(lang, prev, next_)
