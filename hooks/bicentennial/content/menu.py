@@ -29,7 +29,8 @@ from bicentennial.content.ui import t
 from bicentennial.data.model import Framework
 
 CAP = 12  # entries per level ("about a dozen")
-SNIPPET = 64  # characters of an objective's text in the menu and the pager
+SNIPPET = 64  # characters of an objective's text in the pager
+MENU_SNIPPET = 40  # and in the menu (a phone's drawer is narrow)
 
 T = TypeVar("T")
 
@@ -92,7 +93,7 @@ class Menu:
 
     def _objectives(self, lang, kind, id_, root, area, o) -> str:
         objectives, more = nearest(area.objectives, o)
-        out = [_entry(f"{root}objectives/{obj.id}/", f'{obj.id} {text(snippet(obj.text[lang]))}',
+        out = [_entry(f"{root}objectives/{obj.id}/", f'{obj.id} {text(snippet(obj.text[lang], MENU_SNIPPET))}',
                       kind == "objective" and obj.id == id_, "") for obj in objectives]
         if more:
             out.append(_entry(f"{root}areas/{area.id}/", text(t(lang, "menu_all_objectives", n=len(area.objectives))),
