@@ -24,7 +24,7 @@ def test_every_page_menu_lists_the_goals_in_its_language(site):
         if url.endswith("404.html"):
             continue
         soup = _soup(site, url)
-        goals = soup.select(".md-nav--primary .bf-menu__goal > a")
+        goals = soup.select(".md-nav--primary .bf-menu__list > li > a")
         lang = lang_of(url)
         assert [a.get_text().split(":")[0] for a in goals] == [f"{GOAL_WORD[lang]} {n}" for n in (1, 2, 3)], url
 
@@ -39,7 +39,7 @@ def test_the_current_branch_is_open_and_the_page_marked(site, url, current, open
     menu = _soup(site, url).select_one(".md-nav--primary .bf-menu")
     marked = menu.select("a[aria-current=page]")
     assert len(marked) == 1 and marked[0]["href"].endswith(current)
-    opened = [li for li in menu.select(".bf-menu__goal") if li.ul]
+    opened = [li for li in menu.select(".bf-menu__list > li") if li.ul]
     assert len(opened) == 1  # only the current goal's areas
     areas_open = [li for li in opened[0].ul.find_all("li", recursive=False) if li.ul]
     assert [li.a["href"].split("../")[-1] for li in areas_open] == ([open_area] if open_area else [])

@@ -74,7 +74,7 @@ class Menu:
             current = kind == "goal" and goal.id == id_
             label = f"{t(lang, 'goal')} {goal.id}: {goal.title[lang]}"
             sub = self._areas(lang, kind, id_, root, goal, a, o) if g is not None and goal is self.fw.goals[g] else ""
-            out.append(_entry(f"{root}goals/{goal.id}/", text(label), current, sub, "bf-menu__goal"))
+            out.append(_entry(f"{root}goals/{goal.id}/", text(label), current, sub))
         if more:
             out.append(_entry(root, text(t(lang, "menu_all_goals", n=len(self.fw.goals))), False, "", "bf-menu__more"))
         return "".join(out)
