@@ -6,14 +6,14 @@ framework in every page: output quadratic in the number of items (the reason
 item pages are ``not_in_nav``). So the menu is built here, per page, like
 Material's ``navigation.prune`` would, and each level is capped as well:
 
-- the goals (at most CAP of them, those nearest the current goal, then a link
-  to the home page, which lists them all);
+- the goals (at most GOAL_CAP of them, those nearest the current goal, then a
+  link to the home page, which lists them all);
 - under the current page's goal, its cooperation areas (same cap, then a link
   to the goal page);
 - under the current area, its objectives (same cap, then a link to the area page);
 - the current page's entry carries ``aria-current="page"``.
 
-A page's menu is therefore at most 3 × (CAP + 1) entries at any scale. The
+A page's menu is therefore at most GOAL_CAP + 2 × CAP + 3 entries at any scale. The
 HTML goes into overrides/partials/nav.html through the page's template context
 (the adapter's on_page_context). Links are relative to the page (``root`` = the
 relative URL of its language's home page).
@@ -28,7 +28,10 @@ from bicentennial.content.blocks import text
 from bicentennial.content.ui import t
 from bicentennial.data.model import Framework
 
-CAP = 12  # entries per level ("about a dozen")
+CAP = 12  # areas or objectives per level ("about a dozen")
+# Goals: fewer, since every page lists them (the real framework has 3, all shown): at the 100×
+# benchmark (300 goals) 12 of them cost ~5 MB over the site, a third of the 100× output budget left.
+GOAL_CAP = 5
 SNIPPET = 64  # characters of an objective's text in the pager
 MENU_SNIPPET = 40  # and in the menu (a phone's drawer is narrow)
 
@@ -68,7 +71,7 @@ class Menu:
     def html(self, lang: str, kind: str, id_: str, root: str) -> str:
         """The menu's <li> entries for a page (kind/id_ of its item, or "" on hand-written pages)."""
         g, a, o = self.where.get((kind, id_), (None, None, None))
-        goals, more = nearest(self.fw.goals, g)
+        goals, more = nearest(self.fw.goals, g, GOAL_CAP)
         out = []
         for goal in goals:
             current = kind == "goal" and goal.id == id_
