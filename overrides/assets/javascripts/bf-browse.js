@@ -13,7 +13,7 @@
  * followed the offer, dismissed it, or used a language switch (Material's
  * .md-select__link[hreflang] or any [data-bf-lang-switch]) -- localStorage
  * remembers it and the offer never shows again. It is fixed to the bottom of
- * the window (nothing moves when it appears), placed early in the document so
+ * the window (nothing moves when it appears), placed right after the header so
  * the keyboard reaches it soon, Escape dismisses it, and its text is announced
  * politely (a status region filled after it is in the page).
  * The text is that of hooks/bicentennial/content/ui.py (offer_*), which
@@ -63,8 +63,8 @@
   offer.lang = want;
   offer.setAttribute("role", "status");
   offer.setAttribute("aria-live", "polite");
-  var skip = document.querySelector(".md-skip");
-  if (skip) skip.after(offer); else document.body.prepend(offer);
+  var header = document.querySelector(".md-header");  // the keyboard meets it right after the header's controls
+  if (header) header.after(offer); else document.body.prepend(offer);
 
   function dismiss() {
     var hadFocus = offer.contains(document.activeElement);
