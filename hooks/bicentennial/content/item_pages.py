@@ -107,9 +107,9 @@ def _siblings(lang: str, area: Area, obj: Objective) -> str:
     """The other objectives of the area (the nearest ones, capped as in the menu; then a link to the area page)."""
     if len(area.objectives) < 2:
         return ""
-    index = area.objectives.index(obj)
+    index = next(i for i, o in enumerate(area.objectives) if o.id == obj.id)
     near, more = nearest(area.objectives, index)
-    items = "".join(objective_item(o, lang, url("objective", "objective", o.id)) for o in near if o is not obj)
+    items = "".join(objective_item(o, lang, url("objective", "objective", o.id)) for o in near if o.id != obj.id)
     if more:
         items += (f'<li><a href="{url("objective", "area", area.id)}">'
                   f'{text(t(lang, "siblings_all", n=len(area.objectives)))}</a></li>\n')
