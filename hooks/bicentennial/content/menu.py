@@ -32,8 +32,9 @@ CAP = 12  # areas or objectives per level ("about a dozen")
 # Goals: fewer, since every page lists them (the real framework has 3, all shown): at the 100×
 # benchmark (300 goals) 12 of them cost ~5 MB over the site, a third of the 100× output budget left.
 GOAL_CAP = 5
-SNIPPET = 64  # characters of an objective's text in the pager
-MENU_SNIPPET = 40  # and in the menu (a phone's drawer is narrow)
+# Characters of an objective's text in the menu and the pager. An area's objectives often start
+# alike: at 40, 2.1.2 to 2.1.5 all read "Fortalecer la supervisión y la…" in the drawer.
+SNIPPET = 64
 
 T = TypeVar("T")
 
@@ -96,7 +97,7 @@ class Menu:
 
     def _objectives(self, lang, kind, id_, root, area, o) -> str:
         objectives, more = nearest(area.objectives, o)
-        out = [_entry(f"{root}objectives/{obj.id}/", f'{obj.id} {text(snippet(obj.text[lang], MENU_SNIPPET))}',
+        out = [_entry(f"{root}objectives/{obj.id}/", f'{obj.id} {text(snippet(obj.text[lang]))}',
                       kind == "objective" and obj.id == id_, "") for obj in objectives]
         if more:
             out.append(_entry(f"{root}areas/{area.id}/", text(t(lang, "menu_all_objectives", n=len(area.objectives))),
