@@ -82,7 +82,7 @@ def test_pager_names_the_neighbour(browser, server):
 
 @pytest.mark.parametrize("locale, url, target, words", [
     ("es-MX", "objectives/2.1.3/", "es/objectives/2.1.3/", "Ver esta página en español"),
-    ("en-US", "es/goals/1/", "goals/1/", "Read this page in English"),
+    ("en-US", "es/objectives/2.1.3/", "objectives/2.1.3/", "Read this page in English"),
 ])
 def test_offer_in_the_other_language_without_moving_anything(browser, server, locale, url, target, words):
     with context(browser, locale, PHONE) as (ctx, page):
