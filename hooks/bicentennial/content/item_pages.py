@@ -113,7 +113,8 @@ def _siblings(lang: str, area: Area, obj: Objective) -> str:
     if more:
         items += (f'<li><a href="{url("objective", "area", area.id)}">'
                   f'{text(t(lang, "siblings_all", n=len(area.objectives)))}</a></li>\n')
-    return heading(2, "siblings", text(t(lang, "siblings"))) + f'<ul class="bf-siblings">\n{items}</ul>\n\n'
+    # Out of search: each text is indexed on its own page (at 100× the siblings added ~4 MB of index).
+    return heading(2, "siblings", text(t(lang, "siblings"))) + f'<ul class="bf-siblings" data-search-exclude>\n{items}</ul>\n\n'
 
 
 def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
@@ -125,7 +126,7 @@ def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
                          f'<span class="bf-dir">{text(t(lang, word))}</span> '
                          f'{text(objective_label(obj, lang))}: {text(snippet(obj.text[lang]))}</a>')
     body = f"<p>{' '.join(links)}</p>\n" if links else ""
-    return f'<nav aria-label="{html.escape(t(lang, "pager"))}" class="bf-pager">\n{body}</nav>\n'
+    return f'<nav aria-label="{html.escape(t(lang, "pager"))}" class="bf-pager" data-search-exclude>\n{body}</nav>\n'
 
 
 def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: str,
