@@ -36,7 +36,8 @@ def test_data_text_is_shown_literally_never_run(payload):
     evil = dataclasses.replace(obj, text=Text(en=payload, es=payload))
     html = item_html(item_pages.objective_page(FW, goal, area, evil, "en", None, None))
     soup = BeautifulSoup(html, "html.parser")
-    assert not soup.find_all(["script", "img", "strong", "em", "code", "ol"])
+    assert not soup.find_all(["script", "img", "em", "code", "ol"])
+    assert all(tag.get("class") == ["bf-id"] for tag in soup.find_all("strong"))  # the siblings' IDs only
     for tag in soup.find_all(True):
         assert not any(attr.startswith("on") for attr in tag.attrs), tag
         for attr in ("href", "src"):
@@ -117,7 +118,7 @@ def test_item_pages_give_mkdocs_a_nested_table_of_contents_and_their_anchors():
     assert {"top", "areas", "cite", "source", *areas} <= render_bypass.anchor_ids(html)
     goal, area, obj = next(FW.objectives())
     html = item_html(item_pages.objective_page(FW, goal, area, obj, "es", None, None))
-    assert _ids(render_bypass.toc_tokens(html)) == [("top", ["context", "cite", "source"])]
+    assert _ids(render_bypass.toc_tokens(html)) == [("top", ["context", "siblings", "cite", "source"])]
     assert render_bypass.toc_tokens(html)[0]["name"] == f"Objetivo conjunto {obj.id}"
     assert "\n\n" not in html  # printed as Markdown prints HTML blocks: one per line
 
@@ -133,7 +134,8 @@ def test_data_with_newlines_never_becomes_a_heading_or_markup(payload):
     goal, area, obj = next(FW.objectives())
     evil_area = dataclasses.replace(area, title=Text(en=payload, es=payload))
     evil = dataclasses.replace(obj, text=Text(en=payload, es=payload))
-    for md, ids in ((item_pages.objective_page(FW, goal, evil_area, evil, "en", None, None), ["context", "cite", "source"]),
+    for md, ids in ((item_pages.objective_page(FW, goal, evil_area, evil, "en", None, None),
+                     ["context", "siblings", "cite", "source"]),
                     (item_pages.area_page(FW, goal, evil_area, "en"), ["context", "objectives", "cite", "source"])):
         html = item_html(md)
         soup = BeautifulSoup(html, "html.parser")
@@ -141,7 +143,8 @@ def test_data_with_newlines_never_becomes_a_heading_or_markup(payload):
         # <strong> only as the page's own objective numbers (one per objective listed), never from the data.
         strong = soup.find_all("strong")
         assert [tag for tag in strong if tag.get("class") != ["bf-id"]] == []
-        assert len(strong) == (len(evil_area.objectives) if "objectives" in ids else 0)
+        # the area page lists its objectives; an objective page its siblings (the others of its area)
+        assert len(strong) == len(evil_area.objectives) - ("siblings" in ids)
         assert [h.get("id") for h in soup.find_all(["h1", "h2", "h3"])] == ["top", *ids]
         assert _ids(render_bypass.toc_tokens(html)) == [("top", ids)]
     lead = BeautifulSoup(item_html(item_pages.objective_page(FW, goal, area, evil, "en", None, None)),

@@ -43,7 +43,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from bicentennial import LANGS
 from bicentennial.adapter import forked_build, render_bypass, search_parser, serve_errors
-from bicentennial.content import markers, page_files
+from bicentennial.content import markers, page_files, paths
+from bicentennial.content.menu import Menu
 from bicentennial.data import framework
 from bicentennial.data.load import FrameworkError
 from bicentennial.features import cards, downloads, report_links
@@ -111,6 +112,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
     def __init__(self):
         self.is_serve = False
         self.framework = None
+        self.menu: Menu | None = None  # the framework's part of every page's menu (content/menu.py)
         self.synced_docs_dir: str | None = None
         self.data_path = self.schema_path = None
         self.held: dict[str, list[str]] = {}
@@ -155,6 +157,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         self._check_policy_is_last(config)
         self.parser.install()
         self.framework = self._read()
+        self.menu = Menu(self.framework)
         under_review, message = review.for_build(self.framework, self.data_path)  # English changed since review
         if message:  # stderr, not log.warning: --strict would make the warning fail the build
             print(message, file=sys.stderr)
@@ -236,6 +239,17 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
             render_bypass.set_rendered(page, markers.restore(html, held))
             return page.content
         return html
+
+    def on_page_context(self, context, page, config, nav):
+        """Give the template this page's part of the menu (`bf_menu`, for overrides/partials/nav.html).
+
+        Built per page from the current branch only (content/menu.py), so the menu
+        stays the same size at any scale, where listing every item in the nav would not.
+        """
+        if self.menu is not None:
+            context["bf_menu"] = self.menu.html(self._lang(page, config), page.meta.get("bf_kind", ""),
+                                                str(page.meta.get("bf_id", "")), paths.lang_root(page.file.src_uri))
+        return context
 
     def on_post_template(self, output_content, template_name, config):
         """Keep each language's 404 page: static-i18n's last pass would overwrite the root one."""

@@ -32,6 +32,7 @@ from bicentennial.content.blocks import (
     source_block,
     text,
 )
+from bicentennial.content.menu import nearest, snippet
 from bicentennial.content.ui import t
 from bicentennial.data.model import Area, Framework, Goal, Objective
 from bicentennial.features import citations, report_links, side_by_side
@@ -102,14 +103,30 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bo
     return out + _end("area", area.id, lang) + source_block(fw, lang) + report_links.MARKER
 
 
+def _siblings(lang: str, area: Area, obj: Objective) -> str:
+    """The other objectives of the area (the nearest ones, capped as in the menu; then a link to the area page)."""
+    if len(area.objectives) < 2:
+        return ""
+    index = next(i for i, o in enumerate(area.objectives) if o.id == obj.id)
+    near, more = nearest(area.objectives, index)
+    items = "".join(objective_item(o, lang, url("objective", "objective", o.id)) for o in near if o.id != obj.id)
+    if more:
+        items += (f'<li><a href="{url("objective", "area", area.id)}">'
+                  f'{text(t(lang, "siblings_all", n=len(area.objectives)))}</a></li>\n')
+    # Out of search: each text is indexed on its own page (at 100× the siblings added ~4 MB of index).
+    return heading(2, "siblings", text(t(lang, "siblings"))) + f'<ul class="bf-siblings" data-search-exclude>\n{items}</ul>\n\n'
+
+
 def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
+    """Previous/next objective: direction, then the neighbour's kind, ID and the start of its text."""
     links = []
     for obj, rel, word in ((prev, "prev", "previous"), (next_, "next", "next")):
         if obj:
             links.append(f'<a class="bf-{rel}" href="{url("objective", "objective", obj.id)}" rel="{rel}">'
-                         f'<span class="bf-dir">{text(t(lang, word))}</span> {obj.id}</a>')
+                         f'<span class="bf-dir">{text(t(lang, word))}</span> '
+                         f'{text(objective_label(obj, lang))}: {text(snippet(obj.text[lang]))}</a>')
     body = f"<p>{' '.join(links)}</p>\n" if links else ""
-    return f'<nav aria-label="{html.escape(t(lang, "pager"))}" class="bf-pager">\n{body}</nav>\n'
+    return f'<nav aria-label="{html.escape(t(lang, "pager"))}" class="bf-pager" data-search-exclude>\n{body}</nav>\n'
 
 
 def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: str,
@@ -120,6 +137,6 @@ def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: 
                   (area_label(area, lang), url("objective", "area", area.id)), (objective_label(obj, lang), None))
     out += heading(1, "top", text(objective_label(obj, lang)))
     out += notice("objective", obj.id, lang) if under_review else ""
-    out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area)
+    out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area) + _siblings(lang, area, obj)
     out += _end("objective", obj.id, lang) + source_block(fw, lang) + report_links.MARKER
     return out + _pager(lang, prev, next_)

@@ -31,6 +31,16 @@ UI: dict[str, dict[str, str]] = {
         "at_a_glance": "The framework at a glance",
         "counts": "{goals} goals, {areas} cooperation areas, {objectives} joint objectives.",
         "see_all": "Read the full text",
+        # The framework in the menu and around an objective (content/menu.py, content/item_pages.py).
+        "menu_all_goals": "All {n} goals",
+        "menu_all_areas": "All {n} cooperation areas of this goal",
+        "menu_all_objectives": "All {n} objectives of this area",
+        "siblings": "Other objectives in this cooperation area",
+        "siblings_all": "All {n} objectives of this cooperation area",
+        # The offer of the other language, written in that language (bf-offer.js holds the same text).
+        "offer_question": "Prefer English?",
+        "offer_link": "Read this page in English",
+        "offer_dismiss": "No, thanks",
         # The 404 page (publish/not_found.py).
         "not_found": "Page not found",
         "not_found_text": "There is no page at this address. Check it for typing errors, go to the home page, or search the site.",
@@ -98,6 +108,14 @@ UI: dict[str, dict[str, str]] = {
         "at_a_glance": "El Entendimiento de un vistazo",
         "counts": "{goals} metas, {areas} áreas de coordinación, {objectives} objetivos conjuntos.",
         "see_all": "Leer el texto completo",
+        "menu_all_goals": "Las {n} metas",
+        "menu_all_areas": "Las {n} áreas de coordinación de esta meta",
+        "menu_all_objectives": "Los {n} objetivos de esta área",
+        "siblings": "Otros objetivos de esta área de coordinación",
+        "siblings_all": "Los {n} objetivos de esta área de coordinación",
+        "offer_question": "¿Prefiere leer en español?",
+        "offer_link": "Ver esta página en español",
+        "offer_dismiss": "No, gracias",
         # La página 404 (publish/not_found.py).
         "not_found": "Página no encontrada",
         "not_found_text": "No hay ninguna página en esta dirección. Revise si está bien escrita, vaya a la página de inicio o busque en el sitio.",

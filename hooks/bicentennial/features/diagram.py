@@ -106,18 +106,30 @@ def narrow(fw: Framework, lang: str, root: str) -> tuple[str, float, float]:
 
 
 def figure(fw: Framework, lang: str, root: str) -> str:
-    """The <figure>: both drawings and the caption, for a page at `root` from the site root."""
+    """The <figure>: both drawings and the caption, for a page at `root` from the site root.
+
+    Each drawing is sent as a data block (<script type="text/html">, never run)
+    after an empty <svg> of the same viewBox that holds its place: text browsers
+    and a page without JavaScript print none of its labels (w3m and lynx print
+    every SVG text node, so the two drawings came out as doubled, run-together
+    text ahead of the list), and bf-browse.js swaps each drawing in, at the size
+    already reserved (no layout shift). Without JavaScript bf-nojs.css hides the
+    figure; the linked list after it holds the same items.
+    """
     title = html.escape(t(lang, "diagram_title"))
     first = fw.goals[0]
-    svgs = []
+    parts = []
     for layout, draw in (("wide", wide), ("narrow", narrow)):
         body, w, h = draw(fw, lang, root)
-        svgs.append(f'<svg class="bf-diagram__{layout}" viewBox="0 0 {w:g} {h:.0f}" role="group" '
-                    f'aria-labelledby="bf-diagram-{layout}-title" xmlns="http://www.w3.org/2000/svg">'
-                    f'<title id="bf-diagram-{layout}-title">{title}</title>{body}</svg>')
+        box = f'class="bf-diagram__{layout}" viewBox="0 0 {w:g} {h:.0f}"'
+        parts.append(f'<svg {box} aria-hidden="true" xmlns="http://www.w3.org/2000/svg"></svg>'
+                     f'<script type="text/html" data-bf-diagram>'
+                     f'<svg {box} role="group" aria-labelledby="bf-diagram-{layout}-title" '
+                     f'xmlns="http://www.w3.org/2000/svg">'
+                     f'<title id="bf-diagram-{layout}-title">{title}</title>{body}</svg></script>')
     caption = (f'{html.escape(t(lang, "diagram_caption"))} '
                f'<a href="#goal-{first.id}">{html.escape(t(lang, "goal"))} {first.id}: {html.escape(first.title[lang])}</a>.')
     # Left out of search: the list below the figure holds the same items as text, while the
     # drawing's labels would index every item twice more, run together ("…Public health1.1 Public…").
-    return (f'<figure class="bf-diagram" data-search-exclude>\n{"".join(svgs)}\n'
+    return (f'<figure class="bf-diagram" data-search-exclude>\n{"".join(parts)}\n'
             f'<figcaption>{caption}</figcaption>\n</figure>\n')

@@ -36,7 +36,6 @@ BASE_POLICY = {
     "font-src": ["'self'"],
     "connect-src": ["'self'"],       # search index, sitemap for the language switcher
     "worker-src": ["'self'"],        # the search worker
-    "manifest-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -15,6 +15,11 @@ GitHub Pages answers every missing address with the site's one root
   ``<root>es/`` that script sends the reader to ``es/404.html``, which puts
   the address they asked for back in the address bar. Without JavaScript
   the reader gets the English page, with a link to the Spanish home page.
+- Each also says it in the other languages, with a link to their home page,
+  in a block marked ``bf-nojs-only`` (and ``lang``): shown without JavaScript
+  (and by text browsers), by bf-nojs.css, which only a browser without
+  JavaScript fetches; hidden when scripts run, where the reader already gets
+  their language's page alone.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from urllib.parse import urlsplit
 
 from bicentennial import DEFAULT_LANG, LANGS
 from bicentennial.content.ui import t
+from bicentennial.publish import no_script
 from bicentennial.upstream import require
 
 SCRIPT = "assets/javascripts/bf-notfound.js"
@@ -58,7 +64,16 @@ def content(lang: str, root: str) -> str:
             f'<label for="bf-notfound-q">{e(t(lang, "not_found_search"))}</label>\n'
             f'<input type="search" id="bf-notfound-q" name="q" required>\n'
             f'<button type="submit" class="md-button md-button--primary">{e(t(lang, "not_found_submit"))}</button>\n'
-            f'</form>')
+            f'</form>'
+            + "".join(_other(code, root) for code in LANGS if code != lang))
+
+
+def _other(lang: str, root: str) -> str:
+    """The same news in another language, for readers without JavaScript."""
+    e = html.escape
+    return (f'\n<div class="bf-nojs-only" lang="{lang}">\n<h2>{e(t(lang, "not_found"))}</h2>\n'
+            f'<p>{e(t(lang, "not_found_text"))}</p>\n'
+            f'<p><a href="{e(home(lang, root))}" hreflang="{lang}">{e(t(lang, "not_found_home"))}</a></p>\n</div>')
 
 
 def page(material_404: str, lang: str, root: str) -> str:
@@ -75,7 +90,8 @@ def page(material_404: str, lang: str, root: str) -> str:
     others = " ".join(code for code in LANGS if code != DEFAULT_LANG)
     extra = ('      <meta name="robots" content="noindex">\n'
              f'      <script src="{html.escape(root + SCRIPT)}" data-bf-root="{html.escape(root)}" '
-             f'data-bf-langs="{others}"></script>\n')
+             f'data-bf-langs="{others}"></script>\n'
+             f'      {no_script.tag(html.escape(root))}')
     return _VIEWPORT.sub(lambda m: m.group(0) + extra, out, 1)
 
 

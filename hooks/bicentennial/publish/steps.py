@@ -8,6 +8,7 @@ it, in this order (each step's module says why it exists):
 3. valid markup    Material's checkbox markup made valid HTML (valid_markup.py)
 4. page weight     indentation dropped, search and scripts after the first paint (page_weight.py)
 5. search index    the page pointed at its language's search index (search_index.py)
+6. no script      a style sheet for browsers without JavaScript, fetched only by them (no_script.py)
 
 and then, last of all, the Content-Security-Policy (csp.py): it hashes the
 page's final inline scripts, so nothing may change the page after it. The
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from bicentennial.features import abbreviations
-from bicentennial.publish import head_tags, page_weight, search_index, valid_markup
+from bicentennial.publish import head_tags, no_script, page_weight, search_index, valid_markup
 from bicentennial.publish.page_info import PageInfo
 
 
@@ -43,6 +44,7 @@ STEPS: tuple[Step, ...] = (
     Step("valid markup", lambda html, info, site_name: valid_markup.fix(html), on_404=True),
     Step("page weight", lambda html, info, site_name: page_weight.lighten(html), on_404=True),
     Step("search index", lambda html, info, site_name: search_index.localize_config(html)),
+    Step("no script", lambda html, info, site_name: no_script.add(html, no_script.root_of(info.url))),
 )
 
 
