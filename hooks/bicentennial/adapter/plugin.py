@@ -38,7 +38,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from bicentennial import LANGS
 from bicentennial.adapter import forked_build, render_bypass, search_parser, serve_errors
-from bicentennial.content import markers, page_files
+from bicentennial.content import markers, page_files, ui
 from bicentennial.data import framework
 from bicentennial.data.load import FrameworkError
 from bicentennial.features import downloads
@@ -218,6 +218,20 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
             return page.content
         return html
 
+    def on_page_context(self, context, page, config, nav):
+        """Give the templates the site's UI strings (`bf_ui`) and short name (`bf_short_name`) in the page's language."""
+        lang = self._lang(page, config)
+        context["bf_ui"] = ui.UI[lang]
+        context["bf_short_name"] = self.framework.short_title[lang] if self.framework else config.site_name
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        """The same for pages without a Page (the 404 page), in the language of the pass."""
+        lang = config.theme.get("language") or LANGS[0]
+        context["bf_ui"] = ui.UI.get(lang, ui.UI[LANGS[0]])
+        context["bf_short_name"] = self.framework.short_title[lang] if self.framework and lang in ui.UI else config.site_name
+        return context
+
     def on_post_template(self, output_content, template_name, config):
         """Keep each language's 404 page: static-i18n's last pass would overwrite the root one."""
         if template_name == "404.html":
@@ -263,6 +277,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
             lang=lang, url=url, neutral_url=neutral, site_url=site_url.rstrip("/") + "/",
             title=page.title or "", description=page.meta.get("description", "") or "",
             kind=page.meta.get("bf_kind", ""), item_id=str(page.meta.get("bf_id", "")), alternates=alternates,
+            publisher=self.framework.source.publisher[lang], published=self.framework.source.date,
         )
 
     # --- the other languages, forked ---------------------------------------------------------------

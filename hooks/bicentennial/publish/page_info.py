@@ -16,6 +16,8 @@ class PageInfo:
     kind: str = ""          # "goal", "area", "objective" or "" for hand-written pages
     item_id: str = ""       # "2.1.3"
     alternates: dict[str, str] = field(default_factory=dict)  # lang → site-relative URL
+    publisher: str = ""     # who published the framework's text, in the page's language (page_frame.py)
+    published: str = ""     # when, ISO 8601: "2022-01-31"
 
     def absolute(self, url: str | None = None) -> str:
         return self.site_url + (self.url if url is None else url)
