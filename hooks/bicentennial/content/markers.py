@@ -41,6 +41,7 @@ def renderers(src_uri: str, site_url: str) -> dict:
     return {
         "introduction": lambda fw, lang: blocks.introduction(fw, lang),
         "overview": lambda fw, lang: blocks.overview(fw, lang, lang_root),
+        "goal-cards": lambda fw, lang: blocks.goal_cards(fw, lang, lang_root),
         "source": lambda fw, lang: blocks.source_block(fw, lang),
         "cite": lambda fw, lang: citations.block(fw, src_uri, site_url),
         "side-by-side": lambda fw, lang: side_by_side.side_by_side(fw, lang, site_root),
