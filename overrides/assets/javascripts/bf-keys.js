@@ -29,12 +29,12 @@
     button.setAttribute("data-bf-for", id);
     if (names[id]) button.setAttribute("aria-label", names[id]);
     button.innerHTML = label.innerHTML;  // the theme's own icon
-    if (id === "__drawer") {
+    // Each opener says what it opens (its name) and whether it is open; search opens a dialog.
+    if (id === "__search") button.setAttribute("aria-haspopup", "dialog");
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", String(toggle.checked));
-      toggle.addEventListener("change", function () {
-        button.setAttribute("aria-expanded", String(toggle.checked));
-      });
-    }
+    });
     button.addEventListener("click", function () {
       toggle.click();  // Material follows the checkbox's change event
       if (!toggle.checked) return;
