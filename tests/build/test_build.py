@@ -70,8 +70,10 @@ def test_item_titles_are_in_the_pages_language(site):
     es = soup(site / "es/objectives/2.1.3/index.html")
     assert en.title.get_text().startswith("Joint Objective 2.1.3: Strengthen oversight and coordination at airports")
     assert es.title.get_text().startswith("Objetivo conjunto 2.1.3: ")
-    assert en.h1.get_text(strip=True).startswith("Joint Objective 2.1.3")
-    assert es.h1.get_text(strip=True).startswith("Objetivo conjunto 2.1.3")
+    # The h1 is the objective's own words; its kind and number are the caption above it (issue 19.5).
+    assert en.h1.get_text(strip=True) == "Strengthen oversight and coordination at airports of entry."
+    assert en.select_one("p.bf-caption").get_text() == "Joint Objective 2.1.3"
+    assert es.select_one("p.bf-caption").get_text() == "Objetivo conjunto 2.1.3"
 
 
 def _own_language_text(doc: BeautifulSoup, lang: str) -> str:

@@ -20,7 +20,7 @@ import re
 
 from bicentennial.content import blocks, paths
 from bicentennial.data.model import Framework
-from bicentennial.features import citations, diagram, downloads, full_text, side_by_side
+from bicentennial.features import citations, downloads, full_text, side_by_side
 
 _MARKER = re.compile(r"^<!-- bf:([a-z-]+) -->$", re.M)
 _PLACEHOLDER = re.compile(r"<!--bf-held-(\d+)-->")
@@ -46,7 +46,6 @@ def renderers(src_uri: str, site_url: str) -> dict:
         "cite": lambda fw, lang: citations.block(fw, src_uri, site_url),
         "side-by-side": lambda fw, lang: side_by_side.side_by_side(fw, lang, site_root),
         "full-text": lambda fw, lang: full_text.full_text(fw, lang, lang_root),
-        "diagram": lambda fw, lang: diagram.figure(fw, lang, site_root),
         "downloads": lambda fw, lang: downloads.listing(lang, site_root),
     }
 

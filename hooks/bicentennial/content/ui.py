@@ -37,7 +37,7 @@ UI: dict[str, dict[str, str]] = {
         "not_found_home": "Go to the home page",
         "not_found_search": "Search the site",
         "not_found_submit": "Search",
-        # Staff tools: citations, side by side, full text, data, diagram.
+        # Staff tools: citations, side by side, full text, data.
         "cite_goal": "Cite this goal",
         "cite_area": "Cite this cooperation area",
         "cite_objective": "Cite this joint objective",
@@ -53,8 +53,6 @@ UI: dict[str, dict[str, str]] = {
         "sbs_col_es": "Spanish (unofficial translation)",
         "sbs_intro": "Introduction",
         "sbs_title": "Name",
-        "diagram_title": "Diagram of the framework: 3 goals, 11 cooperation areas and 26 joint objectives",
-        "diagram_caption": "Each box is a link to its page. The same structure is listed as text below, starting with",
         "dl_file": "File",
         "dl_contents": "Contents",
         "dl_json": "The whole framework in both languages, with the address of every page.",
@@ -106,7 +104,7 @@ UI: dict[str, dict[str, str]] = {
         "not_found_home": "Ir a la página de inicio",
         "not_found_search": "Buscar en el sitio",
         "not_found_submit": "Buscar",
-        # Herramientas: citas, texto en paralelo, texto completo, datos, diagrama.
+        # Herramientas: citas, texto en paralelo, texto completo, datos.
         "cite_goal": "Citar esta meta",
         "cite_area": "Citar esta área de coordinación",
         "cite_objective": "Citar este objetivo conjunto",
@@ -122,8 +120,6 @@ UI: dict[str, dict[str, str]] = {
         "sbs_col_es": "Español (traducción no oficial)",
         "sbs_intro": "Introducción",
         "sbs_title": "Nombre",
-        "diagram_title": "Diagrama del Entendimiento: 3 metas, 11 áreas de coordinación y 26 objetivos conjuntos",
-        "diagram_caption": "Cada recuadro es un enlace a su página. La misma estructura aparece como texto más abajo, a partir de",
         "dl_file": "Archivo",
         "dl_contents": "Contenido",
         "dl_json": "El Entendimiento completo en ambos idiomas, con la dirección de cada página.",
