@@ -31,4 +31,4 @@ def test_objective_page_shows_text_context_and_neighbours(page, server):
     page.wait_for_url(server + "objectives/2.1.4/")
     page.locator(".bf-crumbs a", has_text="Cooperation Area 2.1").click()
     page.wait_for_url(server + "areas/2.1/")
-    assert page.locator("h1").inner_text().startswith("Cooperation Area 2.1")
+    assert page.locator(".bf-caption").inner_text() == "Cooperation Area 2.1"

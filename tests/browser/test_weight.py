@@ -90,7 +90,7 @@ SCRIPTS = {"bf-boot.js", "bf-search-on-use.js", "bf.js", "bf-keys.js"}  # and Ma
 
 def _works(page) -> None:
     """bf.js and bf-keys.js ran, and Material's bundle started (once): its search answers the / key."""
-    assert page.locator("h1 button.bf-permalink--page").count() == 1
+    assert page.locator("h1 ~ .bf-actions button.bf-permalink--page").count() == 1
     assert page.locator(".bf-header-button[data-bf-for=__search]").count() == 1
     page.keyboard.press("/")
     page.keyboard.type("2.1.3", delay=15)

@@ -54,6 +54,15 @@
     if (search && search.checked && !event.target.closest(".md-search, [data-bf-for=__search]")) search.click();
   });
 
+  // On phones the closed search is hidden (bf.css: out of the accessibility tree until it opens), so the
+  // theme's shortcut keys (/, s, f), which focus its field, open it first; this runs before the theme's handler.
+  window.addEventListener("keydown", function (event) {
+    var search = document.getElementById("__search"), target = event.target;
+    if (!search || search.checked || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (["/", "s", "f"].indexOf(event.key) < 0 || target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    if (window.matchMedia("(max-width: 59.984375em)").matches) search.click();
+  }, true);
+
   document.addEventListener("keydown", function (event) {
     var drawer = document.getElementById("__drawer");
     if (event.key !== "Escape" || !drawer || !drawer.checked) return;
