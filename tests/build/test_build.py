@@ -166,3 +166,11 @@ def test_objective_removed_from_the_data_disappears(site, tmp_path):
     assert not (out / "objectives/2.1.5/index.html").exists()
     assert not (out / "es/objectives/2.1.5/index.html").exists()
     assert not (work / "docs/en/objectives/2.1.5.md").exists()
+
+
+def test_the_home_pages_contents_list_holds_the_three_goals_not_every_area(site):
+    for home, goal in ((site / "index.html", "Goal"), (site / "es/index.html", "Meta")):
+        for nav in soup(home).select("nav.md-nav--secondary"):  # the sidebar's, and the drawer's under Home
+            contents = [a.get_text(" ", strip=True) for a in nav.select("a")]
+            assert [c.split(":")[0] for c in contents[:3]] == [f"{goal} 1", f"{goal} 2", f"{goal} 3"], contents
+            assert len(contents) == 4, contents  # and the source
