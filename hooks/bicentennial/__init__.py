@@ -4,7 +4,7 @@ One folder per stage:
 
     data/       load, validate and model data/framework.yaml (framework.read is the entry point)
     content/    the pages: addresses, UI strings, HTML blocks, item pages, page files, data markers
-    features/   what readers and staff use: citations, side by side, full text, diagram, downloads,
+    features/   what readers and staff use: citations, side by side, full text, downloads,
                 abbreviations
     publish/    the final HTML and the site's files: the ordered page steps (steps.py), head tags,
                 Content-Security-Policy, page weight, search index, sitemap, 404 pages, hosting files

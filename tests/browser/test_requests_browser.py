@@ -88,8 +88,7 @@ def test_every_page_kind_loads_searches_and_switches_cleanly(browser, deployed, 
         page.keyboard.press("Escape")
         watch.csp(page)
         other = "en" if lang == "es" else "es"
-        link = page.locator(f".md-select__link[hreflang={other}]")
-        page.locator(".md-select > button").hover()
+        link = page.locator(f"a.bf-lang[hreflang={other}]")
         with page.expect_navigation(wait_until="networkidle"):
             link.click()
         watch.where += f" → switched to {other}"

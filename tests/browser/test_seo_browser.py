@@ -24,9 +24,8 @@ def origin(server, browser):
 
 
 def switch(page, lang: str):
-    page.wait_for_load_state("networkidle")  # Material has fetched the sitemaps beside the alternates
-    page.hover(".md-select")
-    page.click(f"a.md-select__link[hreflang={lang}]")
+    page.wait_for_load_state("networkidle")
+    page.click(f"a.bf-lang[hreflang={lang}]")  # the header's one visible language link
 
 
 def test_language_switch_stays_on_the_objective_with_no_failing_request(page, origin):

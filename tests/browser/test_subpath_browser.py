@@ -56,8 +56,7 @@ def test_language_switch_under_the_sub_path(page, base):
     requests = Requests(page)
     goto(page, base + "objectives/2.1.3/")
     page.wait_for_load_state("networkidle")
-    page.hover(".md-select")
-    page.click("a.md-select__link[hreflang=es]")
+    page.click("a.bf-lang[hreflang=es]")
     page.wait_for_url(base + "es/objectives/2.1.3/")
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "es"

@@ -70,8 +70,10 @@ def test_item_titles_are_in_the_pages_language(site):
     es = soup(site / "es/objectives/2.1.3/index.html")
     assert en.title.get_text().startswith("Joint Objective 2.1.3: Strengthen oversight and coordination at airports")
     assert es.title.get_text().startswith("Objetivo conjunto 2.1.3: ")
-    assert en.h1.get_text(strip=True).startswith("Joint Objective 2.1.3")
-    assert es.h1.get_text(strip=True).startswith("Objetivo conjunto 2.1.3")
+    # The h1 is the objective's own words; its kind and number are the caption above it (issue 19.5).
+    assert en.h1.get_text(strip=True) == "Strengthen oversight and coordination at airports of entry."
+    assert en.select_one("p.bf-caption").get_text() == "Joint Objective 2.1.3"
+    assert es.select_one("p.bf-caption").get_text() == "Objetivo conjunto 2.1.3"
 
 
 def _own_language_text(doc: BeautifulSoup, lang: str) -> str:
@@ -164,3 +166,11 @@ def test_objective_removed_from_the_data_disappears(site, tmp_path):
     assert not (out / "objectives/2.1.5/index.html").exists()
     assert not (out / "es/objectives/2.1.5/index.html").exists()
     assert not (work / "docs/en/objectives/2.1.5.md").exists()
+
+
+def test_the_home_pages_contents_list_holds_the_three_goals_not_every_area(site):
+    for home, goal in ((site / "index.html", "Goal"), (site / "es/index.html", "Meta")):
+        for nav in soup(home).select("nav.md-nav--secondary"):  # the sidebar's, and the drawer's under Home
+            contents = [a.get_text(" ", strip=True) for a in nav.select("a")]
+            assert [c.split(":")[0] for c in contents[:3]] == [f"{goal} 1", f"{goal} 2", f"{goal} 3"], contents
+            assert len(contents) == 4, contents  # and the source

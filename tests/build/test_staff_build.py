@@ -1,5 +1,5 @@
 """Build-and-inspect tests for the staff tools (issue 4): citations, side by side,
-downloads, diagram, full text, print layout and acronyms, in both languages.
+downloads, home overview, full text, print layout and acronyms, in both languages.
 
 They parse the real build (the `site` fixture, SITE_URL unset → http://127.0.0.1:8000/)
 and compare what it published with the framework data.
@@ -182,9 +182,9 @@ def test_downloads_say_exactly_what_the_pages_say(site):
     for r in rows:
         for lang in LANGS:
             obj_page = page(site, path("objective", r["objective_id"], lang))
-            assert r[f"objective_text_{lang}"] == obj_page.select_one("p.bf-lead").get_text()
+            assert r[f"objective_text_{lang}"] == obj_page.select_one("article h1").get_text()
             assert r[f"url_{lang}"] == obj_page.find("link", rel="canonical")["href"]
-            context = [li.get_text() for li in obj_page.select("#context + ul li")]
+            context = [li.get_text() for li in obj_page.select(".bf-h:has(> #context) + ul li")]
             assert context[0].endswith(": " + r[f"goal_title_{lang}"]) and f" {r['goal_id']}:" in context[0]
             assert context[1].endswith(": " + r[f"area_title_{lang}"]) and f" {r['area_id']}:" in context[1]
 
@@ -204,7 +204,7 @@ def test_json_equals_the_yaml_plus_page_urls(site):
                     url = obj["pages"][lang]
                     assert url == SITE_URL + path("objective", obj["id"], lang)
                     soup = page(site, path("objective", obj["id"], lang))
-                    assert soup.select_one("p.bf-lead").get_text() == obj["text"][lang]
+                    assert soup.select_one("article h1").get_text() == obj["text"][lang]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -225,27 +225,25 @@ def test_downloads_are_byte_reproducible(site, tmp_path):
         assert (again / "data" / name).read_bytes() == (site / "data" / name).read_bytes(), name
 
 
-# 5. Diagram -------------------------------------------------------------------------
+# 5. The home page's overview (it replaced the diagram) ------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_home_diagram_links_every_goal_area_and_objective(site, lang):
+def test_home_overview_links_every_goal_area_and_objective_once_by_its_code(site, lang):
     url = "" if lang == "en" else "es/"
     soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-    figure = soup.select_one("figure.bf-diagram")
-    svgs = figure.find_all("svg")
-    assert len(svgs) == 2  # wide and phone layouts; CSS shows one
+    assert soup.select_one("figure.bf-diagram") is None  # drawn once, as text
+    overview = soup.select_one("#bf-overview.bf-overview")
+    links = overview.find_all("a")
     expected = {"http://x/" + path(k, i, lang) for k, i in ITEMS}
-    for svg in svgs:
-        title = soup.find(id=svg["aria-labelledby"])
-        assert title.name == "title" and "26" in title.get_text()
-        links = svg.find_all("a")
-        assert len(links) == 3 + 11 + 26
-        assert {urljoin("http://x/" + url, a["href"]) for a in links} == expected
-        assert all(exists(site, url, a["href"]) for a in links)
-        assert all(a.find("title").get_text().strip() for a in links), "each link has an accessible name"
-    assert not figure.find("script") and not figure.find(attrs={"xlink:href": True})
-    caption = figure.find("figcaption")
-    assert soup.find(id=caption.find("a")["href"][1:]) is not None, "the text alternative points at the list"
+    assert len(links) == 3 + 11 + 26
+    assert {urljoin("http://x/" + url, a["href"]) for a in links} == expected
+    assert all(exists(site, url, a["href"]) for a in links)
+    # Codes are the links; an objective's sentence is plain text after its code.
+    for li in overview.select("ul.bf-tree > li"):
+        code = li.find("a")
+        assert code["class"] == ["bf-id"] and code.get_text() in li.get_text()
+        assert len(li.get_text()) > len(code.get_text()) + 10
+    assert overview.find("p", class_="bf-counts").get_text().startswith("3 ")
 
 
 # 8. Full text and print -------------------------------------------------------------

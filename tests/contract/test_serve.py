@@ -93,7 +93,7 @@ def test_serve_follows_the_yaml_reports_a_broken_save_and_recovers(tmp_path):
     try:
         page = f"{base}objectives/2.1.3/"
         _wait("the first build serves objective 2.1.3", lambda: OLD in (_get(page) or ""))
-        mentions = (_get(base) or "").count(OLD)  # the home page's diagram and overview
+        mentions = (_get(base) or "").count(OLD)  # the home page's overview
         assert mentions >= 1
 
         _save(data, good.replace(OLD, NEW))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from bs4 import BeautifulSoup
 
@@ -11,7 +10,6 @@ from bicentennial.content import item_pages, menu, ui
 from bicentennial.content.menu import CAP, GOAL_CAP, Menu, nearest, snippet
 from bicentennial.data import framework
 from bicentennial.data.model import Area, Goal, Objective, Text
-from bicentennial.features import diagram
 from bicentennial.publish import csp, no_script, not_found
 from support.site import ROOT
 
@@ -106,14 +104,6 @@ def test_the_offer_script_says_what_ui_py_says_in_each_language():
             assert f'{key}: "{ui.t(lang, "offer_" + key)}"' in JS, (lang, key)
     assert "location.replace" not in JS and "location.href =" not in JS  # never a redirect
     assert "fetch(" not in JS and "XMLHttpRequest" not in JS and "document.cookie" not in JS
-
-
-def test_diagram_labels_are_in_data_blocks_only():
-    fig = diagram.figure(FW, "en", "")
-    outside = re.sub(r'<script type="text/html" data-bf-diagram>.*?</script>', "", fig, flags=re.S)
-    assert "<tspan" not in outside and "<title" not in outside and outside.count("<svg") == 2
-    assert fig.count("data-bf-diagram") == 2 and "</script" not in fig.replace("</script>", "")
-    assert all(not body for body in csp.inline_scripts(fig))  # data blocks are not scripts to hash
 
 
 def test_404_pages_say_it_in_both_languages_with_both_home_pages():

@@ -72,6 +72,6 @@ def test_options_are_typed_and_wrong_ones_are_refused_in_one_line():
 
 
 def test_the_final_html_steps_run_in_their_named_order():
-    assert [step.name for step in steps.STEPS] == ["head tags", "abbreviations", "valid markup", "page weight",
-                                                  "search index", "no script"]
+    assert [step.name for step in steps.STEPS] == ["page frame", "head tags", "abbreviations", "valid markup",
+                                                  "page weight", "search index", "no script"]
     assert [step.name for step in steps.STEPS if step.on_404] == ["valid markup", "page weight"]

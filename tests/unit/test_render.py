@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -42,8 +43,8 @@ def test_data_text_is_shown_literally_never_run(payload):
         assert not any(attr.startswith("on") for attr in tag.attrs), tag
         for attr in ("href", "src"):
             assert not str(tag.get(attr, "")).startswith(("javascript:", "data:")), tag
-    # The reader sees exactly the characters of the data.
-    assert soup.select_one(".bf-lead").get_text() == payload
+    # The reader sees exactly the characters of the data: the objective's words are the page's h1.
+    assert soup.find("h1").get_text() == payload
 
 
 def test_objective_page_links_its_area_goal_neighbours_and_source():
@@ -119,7 +120,9 @@ def test_item_pages_give_mkdocs_a_nested_table_of_contents_and_their_anchors():
     goal, area, obj = next(FW.objectives())
     html = item_html(item_pages.objective_page(FW, goal, area, obj, "es", None, None))
     assert _ids(render_bypass.toc_tokens(html)) == [("top", ["context", "siblings", "cite", "source"])]
-    assert render_bypass.toc_tokens(html)[0]["name"] == f"Objetivo conjunto {obj.id}"
+    # The h1 is the objective's own words; the caption above it gives its kind and number.
+    assert render_bypass.toc_tokens(html)[0]["name"] == blocks.text(obj.text["es"])
+    assert f'<p class="bf-caption">Objetivo conjunto {obj.id}</p>\n<h1 id="top">' in html
     assert "\n\n" not in html  # printed as Markdown prints HTML blocks: one per line
 
 
@@ -140,16 +143,17 @@ def test_data_with_newlines_never_becomes_a_heading_or_markup(payload):
         html = item_html(md)
         soup = BeautifulSoup(html, "html.parser")
         assert soup.find_all(["script", "img", "em", "code", "ol", "b"]) == []
-        # <strong> only as the page's own objective numbers (one per objective listed), never from the data.
-        strong = soup.find_all("strong")
-        assert [tag for tag in strong if tag.get("class") != ["bf-id"]] == []
-        # the area page lists its objectives; an objective page its siblings (the others of its area)
-        assert len(strong) == len(evil_area.objectives) - ("siblings" in ids)
+        assert soup.find_all("strong") == []  # never from the data
+        # the objective numbers are the page's own links (a.bf-id): the area page lists its objectives,
+        # an objective page its siblings (the others of its area)
+        numbers = soup.select("a.bf-id")
+        assert len(numbers) == len(evil_area.objectives) - ("siblings" in ids)
+        assert all(re.fullmatch(r"\d+\.\d+\.\d+", a.get_text()) for a in numbers)
         assert [h.get("id") for h in soup.find_all(["h1", "h2", "h3"])] == ["top", *ids]
         assert _ids(render_bypass.toc_tokens(html)) == [("top", ids)]
-    lead = BeautifulSoup(item_html(item_pages.objective_page(FW, goal, area, evil, "en", None, None)),
-                         "html.parser").select_one(".bf-lead")
-    assert lead.get_text() == payload.replace("\n", " ")
+    title = BeautifulSoup(item_html(item_pages.objective_page(FW, goal, area, evil, "en", None, None)),
+                          "html.parser").find("h1")
+    assert title.get_text() == payload.replace("\n", " ")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS + ['two\n<h2 id="evil">lines</h2>'])

@@ -43,7 +43,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from bicentennial import LANGS
 from bicentennial.adapter import forked_build, render_bypass, search_parser, serve_errors
-from bicentennial.content import markers, page_files, paths
+from bicentennial.content import markers, page_files, paths, ui
 from bicentennial.content.menu import Menu
 from bicentennial.data import framework
 from bicentennial.data.load import FrameworkError
@@ -241,14 +241,25 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         return html
 
     def on_page_context(self, context, page, config, nav):
-        """Give the template this page's part of the menu (`bf_menu`, for overrides/partials/nav.html).
+        """Give the templates this page's part of the menu (`bf_menu`, overrides/partials/nav.html), the site's
+        UI strings (`bf_ui`) and short name (`bf_short_name`) in the page's language.
 
-        Built per page from the current branch only (content/menu.py), so the menu
+        The menu is built per page from the current branch only (content/menu.py), so it
         stays the same size at any scale, where listing every item in the nav would not.
         """
+        lang = self._lang(page, config)
         if self.menu is not None:
-            context["bf_menu"] = self.menu.html(self._lang(page, config), page.meta.get("bf_kind", ""),
+            context["bf_menu"] = self.menu.html(lang, page.meta.get("bf_kind", ""),
                                                 str(page.meta.get("bf_id", "")), paths.lang_root(page.file.src_uri))
+        context["bf_ui"] = ui.UI[lang]
+        context["bf_short_name"] = self.framework.short_title[lang] if self.framework else config.site_name
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        """The same for pages without a Page (the 404 page), in the language of the pass."""
+        lang = config.theme.get("language") or LANGS[0]
+        context["bf_ui"] = ui.UI.get(lang, ui.UI[LANGS[0]])
+        context["bf_short_name"] = self.framework.short_title[lang] if self.framework and lang in ui.UI else config.site_name
         return context
 
     def on_post_template(self, output_content, template_name, config):
@@ -307,6 +318,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
             lang=lang, url=url, neutral_url=neutral, site_url=site_url.rstrip("/") + "/",
             title=page.title or "", description=page.meta.get("description", "") or "",
             kind=page.meta.get("bf_kind", ""), item_id=str(page.meta.get("bf_id", "")), alternates=alternates,
+            publisher=self.framework.source.publisher[lang], published=self.framework.source.date,
         )
 
     # --- the other languages, forked ---------------------------------------------------------------

@@ -52,8 +52,8 @@ def text(value: str) -> str:
 
 
 def objective_item(obj: Objective, lang: str, href: str) -> str:
-    """One objective in a list: its number and text, linked to its page."""
-    return f'<li><a href="{href}"><strong class="bf-id">{obj.id}</strong> {text(obj.text[lang])}</a></li>\n'
+    """One objective in a list: its number (the link to its page, bold) and its text (plain)."""
+    return f'<li><a href="{href}" class="bf-id">{obj.id}</a> {text(obj.text[lang])}</li>\n'
 
 
 def source_block(fw: Framework, lang: str) -> str:
@@ -88,19 +88,42 @@ def outline(fw: Framework, lang: str, title: Callable[[str, Goal | Area], str],
 
 
 def overview(fw: Framework, lang: str, root: str = "") -> str:
-    """The whole framework at a glance: goals → areas → objectives, all linked.
+    """The whole framework at a glance, as a tree in the page's text: goals (h2) → areas (h3) → objectives.
 
-    `root`: the relative URL from the page to its language's home page ("" on the home page).
+    The counts come first, in body text. Codes are the links ("Goal 2", "2.1", "2.1.3"), the
+    titles and sentences plain text after them. One element, ``#bf-overview`` (the home page's only
+    picture of the whole framework). `root`: the relative URL from the page to its language's home
+    page ("" on the home page).
     """
     n_areas = sum(1 for _ in fw.areas())
     n_obj = sum(1 for _ in fw.objectives())
     counts = f'<p class="bf-counts">{text(t(lang, "counts", goals=len(fw.goals), areas=n_areas, objectives=n_obj))}</p>\n'
-    return counts + outline(
-        fw, lang,
-        title=lambda kind, item: f'<a href="{root}{kind}s/{item.id}/">{text(item.title[lang])}</a>',
-        objectives=lambda area: "<ul>\n" + "".join(objective_item(o, lang, f"{root}objectives/{o.id}/")
-                                                   for o in area.objectives) + "</ul>\n")
+    out = ['<div class="bf-overview" id="bf-overview">\n', counts]
+    for goal in fw.goals:
+        out.append(heading(2, f"goal-{goal.id}", f'<a href="{root}goals/{goal.id}/">{text(goal_label(goal, lang))}</a>: '
+                                                 f"{text(goal.title[lang])}"))
+        out.append(f"<p>{text(goal.statement[lang])}</p>\n")
+        for area in goal.areas:
+            out.append(heading(3, f"area-{area.id}", f'<a href="{root}areas/{area.id}/">{text(area_label(area, lang))}</a>: '
+                                                     f"{text(area.title[lang])}"))
+            out.append('<ul class="bf-tree">\n' + "".join(
+                objective_item(o, lang, f"{root}objectives/{o.id}/") for o in area.objectives) + "</ul>\n")
+    out.append("</div>\n")
+    return "".join(out)
+
+
+def goal_cards(fw: Framework, lang: str, root: str = "") -> str:
+    """The three goals as cards under the home page's title: number, title (the link), counts."""
+    cards = []
+    for goal in fw.goals:
+        n_obj = sum(len(area.objectives) for area in goal.areas)
+        cards.append(f'<li class="bf-card"><a href="{root}goals/{goal.id}/">'
+                     f'{text(goal_label(goal, lang))}: {text(goal.title[lang])}</a>'
+                     f'<span class="bf-card__counts">{text(t(lang, "goal_counts", areas=len(goal.areas), objectives=n_obj))}</span></li>\n')
+    return f'<ul class="bf-cards" aria-label="{html.escape(t(lang, "goal_cards"))}">\n{"".join(cards)}</ul>\n'
 
 
 def introduction(fw: Framework, lang: str) -> str:
-    return "".join(f"<p>{text(p[lang])}</p>\n" for p in fw.introduction) + f"<p>{text(fw.lead_in[lang])}</p>\n"
+    """The introduction, opened by the framework's full official name (the home page's h1 is the short one)."""
+    return (f'<p class="bf-fullname"><strong>{text(fw.title[lang])}</strong></p>\n'
+            + "".join(f"<p>{text(p[lang])}</p>\n" for p in fw.introduction) + f"<p>{text(fw.lead_in[lang])}</p>\n")

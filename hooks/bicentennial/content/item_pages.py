@@ -72,6 +72,11 @@ def _lead(value: str) -> str:
     return f'<p class="bf-lead">{text(value)}</p>\n\n'
 
 
+def _title(caption: str, title: str) -> str:
+    """The page's title: a small caption with the item's kind and number, then an h1 of its own words."""
+    return f'<p class="bf-caption">{text(caption)}</p>\n\n' + heading(1, "top", text(title))
+
+
 def _end(kind: str, id_: str, lang: str) -> str:
     return side_by_side.item_link(kind, id_, lang) + citations.section(kind, lang)
 
@@ -80,7 +85,7 @@ def goal_page(fw: Framework, goal: Goal, lang: str, under_review: bool = False) 
     out = front_matter(title=f"{goal_label(goal, lang)}: {goal.title[lang]}", description=goal.statement[lang],
                        bf_kind="goal", bf_id=goal.id, search={"boost": 4})
     out += crumbs(lang, (goal_label(goal, lang), None))
-    out += heading(1, "top", f"{text(goal_label(goal, lang))}: {text(goal.title[lang])}")
+    out += _title(goal_label(goal, lang), goal.title[lang])
     out += notice("goal", goal.id, lang) if under_review else ""
     out += _lead(goal.statement[lang])
     out += heading(2, "areas", text(t(lang, "in_goal")))
@@ -96,7 +101,7 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bo
                        description=f"{goal_label(goal, lang)}: {goal.title[lang]}. {area.title[lang]}.",
                        bf_kind="area", bf_id=area.id, search={"boost": 3})
     out += crumbs(lang, (goal_label(goal, lang), url("area", "goal", goal.id)), (area_label(area, lang), None))
-    out += heading(1, "top", f"{text(area_label(area, lang))}: {text(area.title[lang])}")
+    out += _title(area_label(area, lang), area.title[lang])
     out += notice("area", area.id, lang) if under_review else ""
     out += _context(lang, "area", goal)
     out += heading(2, "objectives", text(t(lang, "in_area"))) + _objective_list(area, lang, "area")
@@ -135,8 +140,8 @@ def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: 
                        bf_kind="objective", bf_id=obj.id, search={"boost": 2})
     out += crumbs(lang, (goal_label(goal, lang), url("objective", "goal", goal.id)),
                   (area_label(area, lang), url("objective", "area", area.id)), (objective_label(obj, lang), None))
-    out += heading(1, "top", text(objective_label(obj, lang)))
+    out += _title(objective_label(obj, lang), obj.text[lang])
     out += notice("objective", obj.id, lang) if under_review else ""
-    out += _lead(obj.text[lang]) + _context(lang, "objective", goal, area) + _siblings(lang, area, obj)
+    out += _context(lang, "objective", goal, area) + _siblings(lang, area, obj)
     out += _end("objective", obj.id, lang) + source_block(fw, lang) + report_links.MARKER
     return out + _pager(lang, prev, next_)

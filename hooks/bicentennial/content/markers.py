@@ -20,7 +20,7 @@ import re
 
 from bicentennial.content import blocks, paths
 from bicentennial.data.model import Framework
-from bicentennial.features import citations, diagram, downloads, full_text, report_links, side_by_side
+from bicentennial.features import citations, downloads, full_text, report_links, side_by_side
 
 _MARKER = re.compile(r"^<!-- bf:([a-z-]+) -->$", re.M)
 _PLACEHOLDER = re.compile(r"<!--bf-held-(\d+)-->")
@@ -41,11 +41,11 @@ def renderers(src_uri: str, site_url: str, repo: report_links.Repo | None = None
     return {
         "introduction": lambda fw, lang: blocks.introduction(fw, lang),
         "overview": lambda fw, lang: blocks.overview(fw, lang, lang_root),
+        "goal-cards": lambda fw, lang: blocks.goal_cards(fw, lang, lang_root),
         "source": lambda fw, lang: blocks.source_block(fw, lang),
         "cite": lambda fw, lang: citations.block(fw, src_uri, site_url),
         "side-by-side": lambda fw, lang: side_by_side.side_by_side(fw, lang, site_root),
         "full-text": lambda fw, lang: full_text.full_text(fw, lang, lang_root),
-        "diagram": lambda fw, lang: diagram.figure(fw, lang, site_root),
         "downloads": lambda fw, lang: downloads.listing(lang, site_root),
         "report": lambda fw, lang: report_links.block(repo, fw, src_uri, site_url),
     }

@@ -47,7 +47,7 @@ UI: dict[str, dict[str, str]] = {
         "not_found_home": "Go to the home page",
         "not_found_search": "Search the site",
         "not_found_submit": "Search",
-        # Staff tools: citations, side by side, full text, data, diagram.
+        # Staff tools: citations, side by side, full text, data.
         "cite_goal": "Cite this goal",
         "cite_area": "Cite this cooperation area",
         "cite_objective": "Cite this joint objective",
@@ -63,8 +63,6 @@ UI: dict[str, dict[str, str]] = {
         "sbs_col_es": "Spanish (unofficial translation)",
         "sbs_intro": "Introduction",
         "sbs_title": "Name",
-        "diagram_title": "Diagram of the framework: 3 goals, 11 cooperation areas and 26 joint objectives",
-        "diagram_caption": "Each box is a link to its page. The same structure is listed as text below, starting with",
         "dl_file": "File",
         "dl_contents": "Contents",
         "dl_json": "The whole framework in both languages, with the address of every page.",
@@ -82,6 +80,19 @@ UI: dict[str, dict[str, str]] = {
         # Link-preview cards (features/cards.py).
         "card_language": "English",
         "card_alt": "{what}. {framework}, in English.",
+        # The page frame on every page (publish/page_frame.py, overrides/partials/header.html).
+        "banner": "Independent reference site — not a U.S. or Mexican government website",
+        "banner_label": "About this site",
+        "about": "About",
+        "header_label": "Site header",
+        "main_label": "Page content",
+        "footer_label": "Site footer",
+        "source_line": "{publisher} · {date}",
+        "unofficial_title": "",
+        "unofficial_text": "",
+        "unofficial_link": "",
+        "goal_counts": "{areas} cooperation areas · {objectives} joint objectives",
+        "goal_cards": "The three goals",
     },
     "es": {
         "home": "Inicio",
@@ -100,7 +111,7 @@ UI: dict[str, dict[str, str]] = {
         "next": "Objetivo siguiente",
         "pager": "Objetivos",
         "source_note": "Texto original: {publisher}, «{title}» [{rendering}], {date}.",
-        "translation_note": "Traducción no oficial del texto publicado en inglés; los nombres siguen el uso de la Secretaría de Relaciones Exteriores (SRE).",
+        "translation_note": "Traducción no oficial del texto publicado en inglés.",
         "review_title": "Traducción en revisión",
         "review_text": "El texto en inglés de esta página se modificó después de la última revisión de esta traducción; es posible que todavía no coincidan.",
         "review_link": "Consultar el texto vigente en inglés",
@@ -122,7 +133,7 @@ UI: dict[str, dict[str, str]] = {
         "not_found_home": "Ir a la página de inicio",
         "not_found_search": "Buscar en el sitio",
         "not_found_submit": "Buscar",
-        # Herramientas: citas, texto en paralelo, texto completo, datos, diagrama.
+        # Herramientas: citas, texto en paralelo, texto completo, datos.
         "cite_goal": "Citar esta meta",
         "cite_area": "Citar esta área de coordinación",
         "cite_objective": "Citar este objetivo conjunto",
@@ -138,8 +149,6 @@ UI: dict[str, dict[str, str]] = {
         "sbs_col_es": "Español (traducción no oficial)",
         "sbs_intro": "Introducción",
         "sbs_title": "Nombre",
-        "diagram_title": "Diagrama del Entendimiento: 3 metas, 11 áreas de coordinación y 26 objetivos conjuntos",
-        "diagram_caption": "Cada recuadro es un enlace a su página. La misma estructura aparece como texto más abajo, a partir de",
         "dl_file": "Archivo",
         "dl_contents": "Contenido",
         "dl_json": "El Entendimiento completo en ambos idiomas, con la dirección de cada página.",
@@ -157,6 +166,19 @@ UI: dict[str, dict[str, str]] = {
         # Tarjetas de vista previa de enlaces (features/cards.py).
         "card_language": "Español",
         "card_alt": "{what}. {framework}, en español.",
+        # El marco de cada página (publish/page_frame.py, overrides/partials/header.html).
+        "banner": "Sitio de consulta independiente — no es un sitio del gobierno de México ni de los Estados Unidos",
+        "banner_label": "Acerca de este sitio",
+        "about": "Acerca de",
+        "header_label": "Encabezado del sitio",
+        "main_label": "Contenido de la página",
+        "footer_label": "Pie de página del sitio",
+        "source_line": "Texto original: {publisher} · {date}",
+        "unofficial_title": "Traducción no oficial.",
+        "unofficial_text": "El texto publicado es el resumen en inglés de la Embajada y Consulados de Estados Unidos en México; para citarlo textualmente, use el texto en inglés.",
+        "unofficial_link": "Leer esta página en inglés",
+        "goal_counts": "{areas} áreas de coordinación · {objectives} objetivos conjuntos",
+        "goal_cards": "Las tres metas",
     },
 }
 

@@ -4,10 +4,10 @@ Every page's head gets ``<noscript><link rel="stylesheet" href="…/bf-nojs.css"
 (valid in <head>; no inline style, so the Content-Security-Policy is unchanged).
 A browser running scripts never fetches the file, so it cannot shift the page
 when the scripts start (they start after the first paint, page_weight.py);
-a browser without them hides the search, the copy buttons and the diagram's
-empty frames, and shows what is marked ``bf-nojs-only`` (the 404 page's other
-language). Text browsers ignore style sheets: for them the markup itself is
-clean (features/diagram.py, publish/not_found.py).
+a browser without them hides the search and the copy buttons, and shows what
+is marked ``bf-nojs-only`` (the 404 page's other language). Text browsers
+ignore style sheets: for them the markup itself is clean (publish/not_found.py;
+the home page's overview is plain lists, content/blocks.py).
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ class PageInfo:
     alternates: dict[str, str] = field(default_factory=dict)  # lang → site-relative URL
     image: str = ""         # site-relative path of its link-preview card ("" for none), e.g. "objectives/2.1.3/card.png"
     image_alt: str = ""     # what the card says, in the page's language
+    publisher: str = ""     # who published the framework's text, in the page's language (page_frame.py)
+    published: str = ""     # when, ISO 8601: "2022-01-31"
 
     def absolute(self, url: str | None = None) -> str:
         return self.site_url + (self.url if url is None else url)

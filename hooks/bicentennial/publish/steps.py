@@ -3,12 +3,13 @@
 Each published page passes through these steps after Material has rendered
 it, in this order (each step's module says why it exists):
 
-1. head tags       canonical, language alternates, description, Open Graph (head_tags.py)
-2. abbreviations   acronyms expanded on hover and focus, in the page's language (features/abbreviations.py)
-3. valid markup    Material's checkbox markup made valid HTML (valid_markup.py)
-4. page weight     indentation dropped, search and scripts after the first paint (page_weight.py)
-5. search index    the page pointed at its language's search index (search_index.py)
-6. no script      a style sheet for browsers without JavaScript, fetched only by them (no_script.py)
+1. page frame     identity banner, named landmarks, source line and notice under the h1 (page_frame.py)
+2. head tags       canonical, language alternates, description, Open Graph (head_tags.py)
+3. abbreviations   acronyms expanded on hover and focus, in the page's language (features/abbreviations.py)
+4. valid markup    Material's checkbox markup made valid HTML (valid_markup.py)
+5. page weight     indentation dropped, search and scripts after the first paint (page_weight.py)
+6. search index    the page pointed at its language's search index (search_index.py)
+7. no script      a style sheet for browsers without JavaScript, fetched only by them (no_script.py)
 
 and then, last of all, the Content-Security-Policy (csp.py): it hashes the
 page's final inline scripts, so nothing may change the page after it. The
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from bicentennial.features import abbreviations
-from bicentennial.publish import head_tags, no_script, page_weight, search_index, valid_markup
+from bicentennial.publish import head_tags, no_script, page_frame, page_weight, search_index, valid_markup
 from bicentennial.publish.page_info import PageInfo
 
 
@@ -39,6 +40,7 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
+    Step("page frame", lambda html, info, site_name: page_frame.apply(html, info)),
     Step("head tags", lambda html, info, site_name: head_tags.apply(html, info, site_name)),
     Step("abbreviations", lambda html, info, site_name: abbreviations.mark(html, info.lang)),
     Step("valid markup", lambda html, info, site_name: valid_markup.fix(html), on_404=True),

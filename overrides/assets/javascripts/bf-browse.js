@@ -1,10 +1,4 @@
-/* Browse and read (issue 12): the home page's diagram swapped in, and the
- * reader's language offered.
- *
- * The diagram: hooks/bicentennial/features/diagram.py sends each drawing as a
- * data block (<script type="text/html" data-bf-diagram>, never run) after an
- * empty <svg> of the same viewBox; here each drawing replaces its empty twin,
- * which already holds its size, so nothing moves.
+/* Browse and read (issue 12): the reader's language offered.
  *
  * The offer: when the browser's first preferred language that the site has
  * (navigator.languages) is not the page's, a small note in that language links
@@ -21,12 +15,6 @@
  */
 (function () {
   "use strict";
-
-  document.querySelectorAll("script[data-bf-diagram]").forEach(function (block) {
-    var shell = block.previousElementSibling;
-    if (shell && shell.localName === "svg") shell.outerHTML = block.textContent;
-    block.remove();
-  });
 
   var KEY = "bf-language-chosen";
   var TEXT = {

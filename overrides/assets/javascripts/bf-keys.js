@@ -29,12 +29,12 @@
     button.setAttribute("data-bf-for", id);
     if (names[id]) button.setAttribute("aria-label", names[id]);
     button.innerHTML = label.innerHTML;  // the theme's own icon
-    if (id === "__drawer") {
+    // Each opener says what it opens (its name) and whether it is open; search opens a dialog.
+    if (id === "__search") button.setAttribute("aria-haspopup", "dialog");
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", String(toggle.checked));
-      toggle.addEventListener("change", function () {
-        button.setAttribute("aria-expanded", String(toggle.checked));
-      });
-    }
+    });
     button.addEventListener("click", function () {
       toggle.click();  // Material follows the checkbox's change event
       if (!toggle.checked) return;
@@ -53,6 +53,15 @@
     var search = document.getElementById("__search");
     if (search && search.checked && !event.target.closest(".md-search, [data-bf-for=__search]")) search.click();
   });
+
+  // On phones the closed search is hidden (bf.css: out of the accessibility tree until it opens), so the
+  // theme's shortcut keys (/, s, f), which focus its field, open it first; this runs before the theme's handler.
+  window.addEventListener("keydown", function (event) {
+    var search = document.getElementById("__search"), target = event.target;
+    if (!search || search.checked || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (["/", "s", "f"].indexOf(event.key) < 0 || target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    if (window.matchMedia("(max-width: 59.984375em)").matches) search.click();
+  }, true);
 
   document.addEventListener("keydown", function (event) {
     var drawer = document.getElementById("__drawer");

@@ -1,4 +1,4 @@
-/* The site's own script: "copy link" buttons on every heading, copy buttons on
+/* The site's own script: "copy link" buttons for the page and next to every section heading, copy buttons on
  * citations, and the reader's "accessed on" date in citations.
  *
  * Loaded from a file (extra_javascript), never inline, so a strict
@@ -13,7 +13,7 @@
     en: {
       copyPage: "Copy link",
       copyPageLabel: "Copy link to this page",
-      copySection: "Copy link to section: ",
+      copySection: "Copy link to section: ",  // icon only: no visible label to repeat
       linkCopied: "Link copied",
       citeCopied: "Citation copied",
       failed: "Could not copy: select the text and copy it by hand.",
@@ -21,8 +21,8 @@
     },
     es: {
       copyPage: "Copiar enlace",
-      copyPageLabel: "Copiar el enlace a esta página",
-      copySection: "Copiar el enlace a la sección: ",
+      copyPageLabel: "Copiar enlace a esta página",  // WCAG 2.5.3: the visible label starts the name
+      copySection: "Copiar enlace a la sección: ",
       linkCopied: "Enlace copiado",
       citeCopied: "Cita copiada",
       failed: "No se pudo copiar: seleccione el texto y cópielo a mano.",
@@ -86,26 +86,32 @@
     return link ? link.href : location.href.split("#")[0];
   }
 
-  /* "Copy link" on the page title and on every heading that has an anchor. */
+  /* "Copy link" for the page (in the actions row under the title) and for every section heading.
+   * The buttons sit next to their headings, never inside them, so a heading's accessible name is its
+   * own text (issue 17). publish/page_frame.py reserves their places: the page's in
+   * <div data-bf-actions> under the h1, a section's in the <div class="bf-h"> around its heading. */
   function addPermalinks() {
     var article = document.querySelector("article.md-content__inner");
     if (!article) return;
     var base = canonical();
-    article.querySelectorAll("h1, h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(function (h) {
-      var isTitle = h.tagName === "H1";
-      var name = h.textContent.trim();
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = isTitle ? "bf-permalink bf-permalink--page" : "bf-permalink";
-      button.setAttribute("data-bf-url", isTitle ? base : base + "#" + h.id);
-      button.setAttribute("aria-label", isTitle ? ui.copyPageLabel : ui.copySection + name);
-      button.title = button.getAttribute("aria-label");
-      button.innerHTML = ICON + (isTitle ? '<span class="bf-permalink__text">' + ui.copyPage + "</span>" : "");
-      button.addEventListener("click", function () { copy(button.getAttribute("data-bf-url"), ui.linkCopied, button); });
-      h.appendChild(document.createTextNode(" "));
-      h.appendChild(button);
+    function button(url, label, visible) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = visible ? "bf-permalink bf-permalink--page" : "bf-permalink";
+      b.setAttribute("data-bf-url", url);
+      b.setAttribute("aria-label", label);
+      b.title = label;
+      b.innerHTML = ICON + (visible ? '<span class="bf-permalink__text">' + visible + "</span>" : "");
+      b.addEventListener("click", function () { copy(url, ui.linkCopied, b); });
+      return b;
+    }
+    var actions = article.querySelector("[data-bf-actions]");
+    if (actions) actions.appendChild(button(base, ui.copyPageLabel, ui.copyPage));
+    article.querySelectorAll(".bf-h > [id]").forEach(function (h) {
+      if (!/^H[2-6]$/.test(h.tagName)) return;
+      h.after(button(base + "#" + h.id, ui.copySection + h.textContent.trim(), null));
     });
-    // In the same task, so no frame shows both: the title's button replaces the blank holding its place (bf-staff.css).
+    // In the same task, so no frame shows both: the buttons replace the blanks holding their places (bf-staff.css).
     document.documentElement.classList.add("bf-permalinks");
   }
 
