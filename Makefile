@@ -29,15 +29,15 @@ $(TR_STAMP): requirements/translations.txt $(SITE_STAMP)
 	touch $@
 
 # Node.js comes from tools/provision.sh under `make test`; `make test-fast` runs without it (those tests skip).
-# ProperDocs (the maintained continuation of MkDocs 1.6) in a venv of its own, without MkDocs: the tested
-# way off MkDocs 1.x (README: "A way off MkDocs"). Material still names mkdocs as a dependency; removing it
-# makes sure every `mkdocs` import is ProperDocs' (it redirects them).
+# ProperDocs (the maintained continuation of MkDocs 1.6) in a venv of its own: the tested way off MkDocs 1.x
+# (README: "A way off MkDocs"). Material still names mkdocs as a dependency, and static-i18n reads its search
+# languages from that distribution's files, so it stays installed; ProperDocs redirects every `mkdocs` import
+# to itself, which tests/build/test_properdocs.py checks.
 PD_VENV  := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
 $(PD_STAMP): requirements/properdocs.txt
 	$(PYTHON) -m venv $(PD_VENV)
 	$(PD_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/properdocs.txt
-	$(PD_VENV)/bin/python -m pip uninstall --quiet --yes mkdocs mkdocs-get-deps
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json

@@ -35,6 +35,9 @@ _LANDMARK = re.compile(r"^\s*- '?(" + "|".join(LANDMARKS) + r')\b(?: "((?:[^"\\]
 
 
 def _snapshot(page, url: str) -> str:
+    # A reader who has chosen a language (bf-browse.js): the language offer, which depends on the
+    # browser's languages, is not part of what the page itself sounds like.
+    page.add_init_script("localStorage.setItem('bf-language-chosen', '1')")
     goto(page, url)
     return page.locator("body").aria_snapshot()
 

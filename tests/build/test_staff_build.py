@@ -118,7 +118,7 @@ def test_the_expected_citations_are_written_from_the_data_not_the_code():
     assert en.startswith("“Joint Objective 2.1.3: Strengthen oversight and coordination at airports of entry.” In ")
     es = expected_citation("objective", "2.1.3", "es", SITE_URL)
     assert es.startswith("«Objetivo conjunto 2.1.3: Fortalecer la supervisión y la coordinación en los aeropuertos de "
-                         "entrada». En ")
+                         "entrada». Embajada y Consulados de Estados Unidos en México, «Summary of the Action Plan ")
     assert expected_citation("goal", "1", "en", SITE_URL).startswith("“Goal 1: Protect Our People.” In ")
 
 

@@ -6,8 +6,11 @@ The rules are those of objective 2.1.3's citation, which tests/build/test_staff_
 also spells out in full:
 
     “Joint Objective 2.1.3: Strengthen … of entry.” In <framework>. <publisher>, January 31, 2022. <url> (accessed [date]).
-    «Objetivo conjunto 2.1.3: Fortalecer … de entrada». En <framework>. <publisher>, 31 de enero de 2022;
-    traducción no oficial al español. <url> (consultado el [fecha]).
+    «Objetivo conjunto 2.1.3: Fortalecer … de entrada». <publisher>, «<the summary's English title>»
+    [<its Spanish rendering>], 31 de enero de 2022; traducción no oficial al español. <url> (consultado el [fecha]).
+
+(The Spanish cites the English summary by its English title, with the site's rendering in brackets: no
+Spanish publication of it exists, issue 13.)
 
 English closes the quotation after the item's final period (added if the text has none); Spanish
 puts it after the closing » (the text's own final period is dropped).
@@ -49,5 +52,6 @@ def expected(kind: str, id_: str, lang: str, site_url: str, accessed: str | None
     if lang == "en":
         text = text if text[-1:] in ".?!" else text + "."
         return f"“{label}: {text}” In {framework}. {publisher}, {DATE[lang]}. {url} (accessed {accessed})."
-    return (f"«{label}: {text.rstrip('.')}». En {framework}. {publisher}, {DATE[lang]}; "
+    source = RAW["framework"]["source"]["title"]
+    return (f"«{label}: {text.rstrip('.')}». {publisher}, «{source['en']}» [{source['es']}], {DATE[lang]}; "
             f"traducción no oficial al español. {url} (consultado el {accessed}).")

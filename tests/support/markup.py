@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 # Attributes whose value is text meant to be read (a description, a name), not markup or a link:
 # their values may differ between the hostile and the harmless page; their presence may not.
@@ -37,7 +38,14 @@ class Reader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         # Attribute values too, except those of TEXT_ATTRS (which count among the texts); a repeated
-        # attribute stays repeated.
+        # attribute stays repeated. A "report a problem" link carries the item's text, encoded, in its
+        # query (features/report_links.py): that query counts among the texts too.
+        attrs = [(k, v) for k, v in attrs]
+        for i, (k, v) in enumerate(attrs):
+            if k == "href" and v and "/issues/new?" in v:
+                base, query = v.split("?", 1)
+                attrs[i] = (k, base + "?")
+                self.texts.append(unquote(query))
         self.tags.append((tag, tuple(sorted((k, "" if k in TEXT_ATTRS else v or "") for k, v in attrs))))
         self.texts += [v for k, v in attrs if k in TEXT_ATTRS and v]
 
