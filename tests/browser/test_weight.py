@@ -127,10 +127,10 @@ def test_without_paint_timing_the_scripts_load_after_the_next_frame(server, page
     _works(page)
 
 
-def test_indentation_goes_except_where_whitespace_shows_or_runs():
-    page = "<div>\n    <p>\n      text</p>\n  <pre>\n    kept\n  </pre>\n  <code>\n  kept</code>\n  <script>\n  var a;\n</script>\n</div>"
+def test_indentation_and_blank_lines_go_except_where_whitespace_shows_or_runs():
+    page = "<div>\n    <p>\n\n   \n      text</p>\n  <pre>\n    kept\n\n  </pre>\n  <code>\n  kept</code>\n  <script>\n  var a;\n</script>\n</div>"
     out = page_weight.squeeze(page)
-    assert out == "<div>\n<p>\ntext</p>\n<pre>\n    kept\n  </pre>\n<code>\n  kept</code>\n<script>\n  var a;\n</script>\n</div>"
+    assert out == "<div>\n<p>\ntext</p>\n<pre>\n    kept\n\n  </pre>\n<code>\n  kept</code>\n<script>\n  var a;\n</script>\n</div>"
 
 
 LAYOUT_SHIFT = """() => new Promise(resolve => {

@@ -25,6 +25,7 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_OLD_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
 _CHARSET = re.compile(r"\s*<meta\s+charset\s*=\s*[\"']?utf-8[\"']?\s*/?>", re.I)
 _JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
 
@@ -69,7 +70,8 @@ def policy_for(html: str) -> str:
 
 def add_meta(html: str) -> str:
     """Return the page with its policy <meta> at the top of <head> (replacing any earlier one)."""
-    html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    for old in reversed(list(_OLD_POLICY.finditer(html))):  # with the blank space before it (a leading `\s*` in
+        html = html[:old.start()].rstrip() + html[old.end():]  # the pattern made this 6% of the 100× build)
     head = _HEAD.search(html)
     if head is None:
         raise ValueError("page has no <head>: cannot add its Content-Security-Policy")
