@@ -99,6 +99,11 @@ def test_serve_follows_the_yaml_reports_a_broken_save_and_recovers(tmp_path):
         _save(data, good.replace(OLD, NEW))
         _wait("the objective's page shows the edited text", lambda: NEW in (_get(page) or ""))
         assert (_get(base) or "").count(NEW) == mentions  # the home page's markers too
+        # One rebuild per save: the generated files under docs/ hold no text, so the build wrote none (a write
+        # there would be a change of its own, and serve would rebuild again; the request above waits for it).
+        stub = (data.parent.parent / "docs" / "en" / "objectives" / "2.1.3.md").read_text(encoding="utf-8")
+        assert NEW not in stub and OLD not in stub
+        assert sum("Detected file changes" in line for line in list(log)) == 1, "".join(log[-30:])
 
         broken = good.replace(OLD, NEW).replace('id: "2.1.4"', 'id: "2.1.3"', 1)
         _save(data, broken)

@@ -81,6 +81,32 @@ def test_generators_make_one_page_per_item_and_language():
     assert "es/areas/3.4.md" in all_pages and "en/goals/3.md" in all_pages
 
 
+def test_generated_files_hold_what_does_not_change_with_the_text():
+    """The stub written under docs/ is the same after any text edit; the page's text is put back as YAML reads it."""
+    import yaml
+    obj = next(o for _, _, o in FW.objectives() if o.id == "2.1.3")  # a text edit, as a save under `mkdocs serve`
+    new_obj = dataclasses.replace(obj, text=Text(en="Edited while serving.", es="Editado."))
+    edited_pages = dict(page_files.objective_pages(_with_objective(FW, new_obj)))
+    assert "Edited while serving." in edited_pages["en/objectives/2.1.3.md"]
+    for rel, page in page_files.all_pages(FW).items():
+        meta, body = page_files.split(page)
+        front = page[4:page.index("\n---\n", 3)]
+        assert meta == yaml.safe_load(front) and body.strip() and not body.startswith("---")
+        stub_meta, stub_body = page_files.split(page_files.stub(page))
+        assert stub_meta == {k: meta[k] for k in page_files.STABLE_KEYS if k in meta} and not stub_body.strip()
+    for rel, page in edited_pages.items():
+        assert page_files.stub(page) == page_files.stub(page_files.all_pages(FW)[rel])
+
+
+def _with_objective(fw, new_obj):
+    goals = []
+    for goal in fw.goals:
+        areas = [dataclasses.replace(a, objectives=tuple(new_obj if o.id == new_obj.id else o for o in a.objectives))
+                 for a in goal.areas]
+        goals.append(dataclasses.replace(goal, areas=tuple(areas)))
+    return dataclasses.replace(fw, goals=tuple(goals))
+
+
 def test_sync_writes_changed_files_only_and_removes_stale_ones(tmp_path):
     docs = tmp_path / "docs"
     all_pages = page_files.all_pages(FW)

@@ -42,7 +42,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from bicentennial import LANGS
-from bicentennial.adapter import forked_build, render_bypass, search_parser, serve_errors
+from bicentennial.adapter import forked_build, render_bypass, search_parser, serve_errors, template_cache
 from bicentennial.content import markers, page_files, paths, ui
 from bicentennial.content.menu import Menu
 from bicentennial.data import framework
@@ -113,6 +113,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         self.is_serve = False
         self.framework = None
         self.menu: Menu | None = None  # the framework's part of every page's menu (content/menu.py)
+        self.item_pages: dict[str, str] = {}  # src_uri → a generated page's text (its file holds a stub)
         self.synced_docs_dir: str | None = None
         self.data_path = self.schema_path = None
         self.held: dict[str, list[str]] = {}
@@ -145,8 +146,8 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         (cached by content), Spanish texts whose English changed since their
         review are found (translations/review.py; a warning on stderr, since
         --strict fails on MkDocs warnings), and the pages are synced to
-        docs/<lang>/{goals,areas,objectives}/,
-        rewriting only changed files so `mkdocs serve` does not rebuild forever.
+        docs/<lang>/{goals,areas,objectives}/ as stubs that do not change with the text
+        (content/page_files.py), so an edit under `mkdocs serve` rebuilds once.
         static-i18n's inner passes reuse it all.
         """
         if _inner_pass(config) and self.framework is not None and self.synced_docs_dir == config["docs_dir"]:
@@ -161,7 +162,9 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         under_review, message = review.for_build(self.framework, self.data_path)  # English changed since review
         if message:  # stderr, not log.warning: --strict would make the warning fail the build
             print(message, file=sys.stderr)
-        written, removed = page_files.sync(Path(config["docs_dir"]), page_files.all_pages(self.framework, under_review))
+        self.item_pages = page_files.all_pages(self.framework, under_review)
+        stubs = {rel: page_files.stub(page) for rel, page in self.item_pages.items()}
+        written, removed = page_files.sync(Path(config["docs_dir"]), stubs)
         self.synced_docs_dir = config["docs_dir"]
         if written or removed:
             log.info(f"Generated pages: {written} written, {removed} removed")
@@ -201,6 +204,10 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         display = os.path.relpath(data, Path.cwd()) if data.is_relative_to(Path.cwd()) else str(data)
         return framework.read(data, self.schema_path, display=display)
 
+    def on_env(self, env, config, files):
+        """Compile the theme's templates once per process, not per build and language (adapter/template_cache.py)."""
+        return template_cache.install(env)
+
     @_plain
     def on_serve(self, server, config, builder):
         """Under `mkdocs serve`: rebuild when the data file changes, wherever it is, and show a failed
@@ -212,9 +219,15 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
     # --- pages -------------------------------------------------------------------------------------
 
     @_plain
+    @event_priority(100)  # before any other plugin reads the page: it is a stub until here
     def on_page_markdown(self, markdown, page, config, files):
-        """Expand data markers, holding their HTML past Markdown; item pages skip Markdown altogether."""
+        """Put a generated page's text in place of its stub; expand data markers, holding their HTML past
+        Markdown; item pages skip Markdown altogether."""
         held: list[str] = []
+        generated = self.item_pages.get(page.file.src_uri) if page.meta.get("bf_kind") else None
+        if generated is not None:
+            meta, markdown = page_files.split(generated)
+            page.meta.update(meta)
         if "<!-- bf:" in markdown:
             try:
                 markdown, held = markers.expand(markdown, self.framework, self._lang(page, config),
@@ -330,10 +343,10 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
 
         Each child builds its language while this process builds its own, where
         static-i18n would build them one after the other in its on_post_build.
-        Not under `mkdocs serve`, nor on one core, nor with the `serial` option.
+        Not on one core, nor with the `serial` option.
         """
         i18n = _i18n(config)
-        if self.is_serve or i18n is None or i18n.building or self.config.serial or not forked_build.available():
+        if i18n is None or i18n.building or self.config.serial or not forked_build.available():
             return files
         others = [code for code in i18n.build_languages if code != i18n.current_language]
         self.children[:] = [forked_build.start(lambda code=code: self._build_language(config, i18n, code))

@@ -3,21 +3,45 @@
 static-i18n only gives per-page alternates (and a language switch that stays
 on the page) to files that exist under ``docs/<lang>/``, so the pages are real
 files. They live in folders the generator owns (``goals/``, ``areas/``,
-``objectives/``), are git-ignored, and are rewritten only when their text
-changes, so ``mkdocs serve`` does not rebuild forever; files for items no
-longer in the data are removed.
+``objectives/``), are git-ignored, and hold only what does not change with
+the text (``stub``: the item's kind and ID); the adapter puts each page's
+text in at build time (``split``). So an edit to the data file writes no
+file under docs/, and ``mkdocs serve`` rebuilds once per edit, not twice (a
+write there is itself a change it rebuilds for); files for items no longer
+in the data are removed.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterator
 
 from bicentennial import LANGS
 from bicentennial.content import item_pages
+from bicentennial.content.blocks import front_matter
 from bicentennial.data.model import Framework
 
 GENERATED_DIRS = ("goals", "areas", "objectives")
+STABLE_KEYS = ("bf_kind", "bf_id", "search")  # the front matter that does not change with the text
+
+
+def split(page: str) -> tuple[dict, str]:
+    """(front matter, body) of a generated page; its front matter is blocks.front_matter's, a JSON value a line."""
+    if not page.startswith("---\n"):
+        raise ValueError("a generated page starts with its front matter")
+    end = page.index("\n---\n", 3)
+    meta = {}
+    for line in page[4:end].split("\n"):
+        key, _, value = line.partition(": ")
+        meta[key] = json.loads(value)
+    return meta, page[end + 5:].lstrip("\n")
+
+
+def stub(page: str) -> str:
+    """The file written for a generated page: its front matter's STABLE_KEYS only."""
+    meta, _ = split(page)
+    return front_matter(**{key: meta[key] for key in STABLE_KEYS if key in meta})
 
 
 def goal_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
