@@ -128,9 +128,9 @@ def test_without_paint_timing_the_scripts_load_after_the_next_frame(server, page
 
 
 def test_indentation_and_blank_lines_go_except_where_whitespace_shows_or_runs():
-    page = "<div>\n    <p>\n\n   \n      text</p>\n  <pre>\n    kept\n\n  </pre>\n  <code>\n  kept</code>\n  <script>\n  var a;\n</script>\n</div>"
+    page = "<div>\n\n   \n    <p title='a\n\nb'>\n      text\n\n  more</p>\n  <pre>\n    kept\n\n  </pre>\n  <code>\n  kept</code>\n  <script>\n  var a;\n</script>\n</div>"
     out = page_weight.squeeze(page)
-    assert out == "<div>\n<p>\ntext</p>\n<pre>\n    kept\n\n  </pre>\n<code>\n  kept</code>\n<script>\n  var a;\n</script>\n</div>"
+    assert out == "<div>\n<p title='a\n\nb'>\ntext\n\nmore</p>\n<pre>\n    kept\n\n  </pre>\n<code>\n  kept</code>\n<script>\n  var a;\n</script>\n</div>"
 
 
 LAYOUT_SHIFT = """() => new Promise(resolve => {
