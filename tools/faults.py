@@ -89,7 +89,7 @@ FAULTS = [
     fault("CSP: policy after the other head tags", P + "publish/csp.py",
           ("    at = head.end()\n", '    at = html.index("</head>")\n'), tests=(CSP_UNIT, CSP_SITE)),
     fault("CSP: an old policy kept when re-applied", P + "publish/csp.py",
-          ("    html = re.sub(r'\\s*<meta http-equiv=\"Content-Security-Policy\"[^>]*>', \"\", html)\n", ""),
+          ("        html = html[:old.start()].rstrip() + html[old.end():]", "        pass"),
           tests=(CSP_UNIT, CSP_SITE)),
     # Escaping (content/blocks.py, content/item_pages.py, features/).
     fault("escaping: blocks.text does not escape", P + "content/blocks.py",
@@ -97,8 +97,8 @@ FAULTS = [
     fault("escaping: newlines in data kept", P + "content/blocks.py",
           ('html.escape(value, quote=False).replace("\\n", " ")', "html.escape(value, quote=False)"),
           tests=(RENDER, FIELDS)),
-    fault("escaping: goal title in the goal page's h1", P + "content/item_pages.py",
-          ('f"{text(goal_label(goal, lang))}: {text(goal.title[lang])}"', 'f"{text(goal_label(goal, lang))}: {goal.title[lang]}"'),
+    fault("escaping: an item's own words in its page's h1", P + "content/item_pages.py",
+          ('heading(1, "top", text(title))', 'heading(1, "top", title)'),
           tests=(FIELDS, RENDER)),
     fault("escaping: goal title in the context list", P + "content/item_pages.py",
           ('f"{text(goal.title[lang])}</a></li>\\n"]', 'f"{goal.title[lang]}</a></li>\\n"]'), tests=(FIELDS, RENDER)),
@@ -107,14 +107,17 @@ FAULTS = [
     fault("escaping: objective text in the lead", P + "content/item_pages.py",
           ("return f'<p class=\"bf-lead\">{text(value)}</p>\\n\\n'", "return f'<p class=\"bf-lead\">{value}</p>\\n\\n'"),
           tests=(FIELDS, RENDER)),
-    fault("escaping: titles in the home page's overview", P + "content/blocks.py",
-          ("f'<a href=\"{root}{kind}s/{item.id}/\">{text(item.title[lang])}</a>'",
-           "f'<a href=\"{root}{kind}s/{item.id}/\">{item.title[lang]}</a>'"), tests=(FIELDS, RENDER)),
+    fault("escaping: area titles in the home page's overview", P + "content/blocks.py",
+          ('                                                     f"{text(area.title[lang])}"))',
+           '                                                     f"{area.title[lang]}"))'), tests=(FIELDS, RENDER)),
     fault("escaping: goal statement in the outline", P + "content/blocks.py",
-          ('out.append(f"<p>{text(goal.statement[lang])}</p>\\n")', 'out.append(f"<p>{goal.statement[lang]}</p>\\n")'),
+          ('        out.append(heading(2, f"goal-{goal.id}", f"{text(goal_label(goal, lang))}: {title(\'goal\', goal)}"))\n'
+           '        out.append(f"<p>{text(goal.statement[lang])}</p>\\n")',
+           '        out.append(heading(2, f"goal-{goal.id}", f"{text(goal_label(goal, lang))}: {title(\'goal\', goal)}"))\n'
+           '        out.append(f"<p>{goal.statement[lang]}</p>\\n")'),
           tests=FIELDS),
     fault("escaping: the source note (publisher, title)", P + "content/blocks.py",
-          ('note = text(t(lang, "source_note"', 'note = (t(lang, "source_note"'), tests=FIELDS),
+          ("publisher=text(src.publisher[lang])", "publisher=src.publisher[lang]"), tests=FIELDS),
     fault("escaping: introduction paragraphs", P + "content/blocks.py",
           ('"".join(f"<p>{text(p[lang])}</p>\\n" for p in fw.introduction)', '"".join(f"<p>{p[lang]}</p>\\n" for p in fw.introduction)'),
           tests=FIELDS),
@@ -125,8 +128,6 @@ FAULTS = [
     fault("escaping: side-by-side cells", P + "features/side_by_side.py",
           ("body = f'<p class=\"bf-sbs__item\">{head}<br>{html.escape(title)}</p>'",
            "body = f'<p class=\"bf-sbs__item\">{head}<br>{title}</p>'"), tests=FIELDS),
-    fault("escaping: diagram box text", P + "features/diagram.py",
-          ('f"{html.escape(line)}</tspan>"', 'f"{line}</tspan>"'), tests=FIELDS),
     fault("escaping: full-text objectives", P + "features/full_text.py",
           ("</a> {blocks.text(obj.text[lang])}</p>", "</a> {obj.text[lang]}</p>"), tests=FIELDS),
     fault("escaping: head tag attributes (quotes)", P + "publish/head_tags.py",
@@ -221,9 +222,9 @@ def run_tests(copy: Path, tests: tuple[str, ...] | list[str], first_failure: boo
 
 def first_failed(output: str) -> str | None:
     """The first failing test of a pytest run's short summary (a skip fails a CI=true run too: conftest.py)."""
-    m = re.search(r"^FAILED (.+?)(?: - .*)?$", output, re.M)
-    if m:
-        return m.group(1)
+    m = re.search(r"^(FAILED|ERROR) (.+?)(?: - .*)?$", output, re.M)
+    if m:  # an ERROR is a fixture that failed: e.g. the build refused the fault and published nothing
+        return m.group(2) + (" (in its set-up)" if m.group(1) == "ERROR" else "")
     m = re.search(r"CI=true: \d+ skipped tests fail this run: (\S+)", output)
     return f"{m.group(1)} (skipped, which fails a CI=true run)" if m else None
 
