@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml

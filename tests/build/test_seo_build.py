@@ -47,16 +47,21 @@ def meta(doc: BeautifulSoup, **attrs) -> list[str]:
     return [m["content"] for m in doc.find_all("meta", attrs=attrs)]
 
 
+def assert_addresses(doc: BeautifulSoup, base: str, url: str) -> None:
+    """The page at `url` names itself (canonical) and its language versions (en, es, x-default) absolutely."""
+    assert [link["href"] for link in doc.find_all("link", rel="canonical")] == [base + url], url
+    alternates = {link["hreflang"]: link["href"] for link in doc.find_all("link", rel="alternate")
+                  if link.get("hreflang")}
+    en = base + neutral(url)
+    assert alternates == {"en": en, "es": base + "es/" + neutral(url), "x-default": en}, url
+
+
 def test_every_page_has_absolute_canonical_and_alternates(site):
     urls = pages(site)
     assert len(urls) >= 2 * (2 + 3 + 11 + 26)
     for url in urls:
         doc = soup(site, url)
-        assert [link["href"] for link in doc.find_all("link", rel="canonical")] == [SITE_URL + url], url
-        alternates = {link["hreflang"]: link["href"] for link in doc.find_all("link", rel="alternate")
-                      if link.get("hreflang")}
-        en = SITE_URL + neutral(url)
-        assert alternates == {"en": en, "es": SITE_URL + "es/" + neutral(url), "x-default": en}, url
+        assert_addresses(doc, SITE_URL, url)
         assert doc.html["lang"] == lang_of(url), url
 
 
@@ -160,11 +165,7 @@ def test_custom_domain_build(tmp_path):
     assert len(urls) >= 2 * (2 + 3 + 11 + 26)
     for url in urls:  # canonical, alternates and Open Graph, as for the shared build, on the domain
         doc = soup(dest, url)
-        assert [link["href"] for link in doc.find_all("link", rel="canonical")] == [domain + url], url
-        alternates = {link["hreflang"]: link["href"] for link in doc.find_all("link", rel="alternate")
-                      if link.get("hreflang")}
-        en = domain + neutral(url)
-        assert alternates == {"en": en, "es": domain + "es/" + neutral(url), "x-default": en}, url
+        assert_addresses(doc, domain, url)
         assert meta(doc, property="og:url") == [domain + url], url
     tree = ElementTree.parse(dest / "sitemap.xml")
     entries = {u.findtext("s:loc", namespaces=NS): {x.get("hreflang"): x.get("href") for x in u.findall("x:link", NS)}

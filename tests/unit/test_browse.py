@@ -6,7 +6,7 @@ import dataclasses
 
 from bs4 import BeautifulSoup
 
-from bicentennial.content import item_pages, menu, ui
+from bicentennial.content import item_pages, menu, paths, ui
 from bicentennial.content.menu import CAP, GOAL_CAP, Menu, nearest, snippet
 from bicentennial.data import framework
 from bicentennial.data.model import Area, Goal, Objective, Text
@@ -116,7 +116,7 @@ def test_404_pages_say_it_in_both_languages_with_both_home_pages():
 
 
 def test_no_script_sheet_is_linked_relative_to_the_page():
-    assert no_script.root_of("es/objectives/2.1.3/") == "../../../" and no_script.root_of("") == ""
+    assert paths.url_root("es/objectives/2.1.3/") == "../../../" and paths.url_root("") == ""
     page = no_script.add("<html><head><title>x</title></head><body></body></html>", "../")
     assert '<noscript><link rel="stylesheet" href="../assets/stylesheets/bf-nojs.css"></noscript>\n</head>' in page
     assert no_script.add(page, "../") == page

@@ -10,10 +10,25 @@ from __future__ import annotations
 from bicentennial import LANGS
 
 
+def lang_prefix(lang: str) -> str:
+    """'en' → '', 'es' → 'es/': where a language's pages start, site-relative."""
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
 def item_path(kind: str, id_: str, lang: str) -> str:
     """'objective', '2.1.3', 'es' → 'es/objectives/2.1.3/' (site-relative)."""
-    prefix = "" if lang == LANGS[0] else f"{lang}/"
-    return f"{prefix}{kind}s/{id_}/"
+    return f"{lang_prefix(lang)}{kind}s/{id_}/"
+
+
+def url_root(url: str) -> str:
+    """From the page at site-relative `url` to the site root: 'es/objectives/2.1.3/' → '../../../', '' → ''
+    (use_directory_urls)."""
+    return "../" * url.count("/")
+
+
+def relative(url: str, target: str) -> str:
+    """Site-relative `target` (e.g. 'es/about/') as a link from the page at `url`."""
+    return url_root(url) + target or "./"
 
 
 def absolute(site_url: str, path: str) -> str:

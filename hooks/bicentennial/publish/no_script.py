@@ -20,11 +20,6 @@ def tag(root: str) -> str:
     return f'<noscript><link rel="stylesheet" href="{root}{SHEET}"></noscript>\n'
 
 
-def root_of(url: str) -> str:
-    """'es/objectives/2.1.3/' → '../../../', '' → '' (use_directory_urls)."""
-    return "../" * url.count("/")
-
-
 def add(page_html: str, root: str) -> str:
     if SHEET in page_html:
         return page_html

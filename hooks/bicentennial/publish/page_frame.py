@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 
+from bicentennial.content.paths import lang_prefix, relative
 from bicentennial.content.ui import long_date, t
 from bicentennial.publish.page_info import PageInfo
 
@@ -37,13 +38,8 @@ def _e(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def relative(info: PageInfo, target: str) -> str:
-    """`target` (site-relative, e.g. "es/about/") as a link relative to the page (use_directory_urls)."""
-    return "../" * info.url.count("/") + target or "./"
-
-
 def banner(info: PageInfo) -> str:
-    about = relative(info, ("" if info.lang == "en" else f"{info.lang}/") + "about/")
+    about = relative(info.url, lang_prefix(info.lang) + "about/")
     return (f'<aside class="bf-banner" aria-label="{_e(t(info.lang, "banner_label"))}">'
             f'<p class="bf-banner__inner md-grid">{_e(t(info.lang, "banner"))} '
             f'<span aria-hidden="true">·</span> <a href="{_e(about)}">{_e(t(info.lang, "about"))}</a></p></aside>')
@@ -57,7 +53,7 @@ def under_title(info: PageInfo) -> str:
         out += f'\n<p class="bf-source-line">{_e(line)}</p>'
     out += '\n<div class="bf-actions" data-bf-actions></div>'
     if t(info.lang, "unofficial_text") and "en" in info.alternates:
-        english = relative(info, info.alternates["en"])
+        english = relative(info.url, info.alternates["en"])
         out += (f'\n<div class="bf-notice" role="note"><p><strong>{_e(t(info.lang, "unofficial_title"))}</strong> '
                 f'{_e(t(info.lang, "unofficial_text"))} '
                 f'<a href="{_e(english)}" hreflang="en">{_e(t(info.lang, "unofficial_link"))}</a></p></div>')

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from bicentennial.content import paths
 from bicentennial.features import abbreviations
 from bicentennial.publish import head_tags, no_script, page_frame, page_weight, search_index, valid_markup
 from bicentennial.publish.page_info import PageInfo
@@ -46,7 +47,7 @@ STEPS: tuple[Step, ...] = (
     Step("valid markup", lambda html, info, site_name: valid_markup.fix(html), on_404=True),
     Step("page weight", lambda html, info, site_name: page_weight.lighten(html), on_404=True),
     Step("search index", lambda html, info, site_name: search_index.localize_config(html)),
-    Step("no script", lambda html, info, site_name: no_script.add(html, no_script.root_of(info.url))),
+    Step("no script", lambda html, info, site_name: no_script.add(html, paths.url_root(info.url))),
 )
 
 
