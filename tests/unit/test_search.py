@@ -103,6 +103,20 @@ def test_publish_writes_one_index_per_language(site):
     assert any("ó" in d["title"] for d in es["docs"])  # what readers see keeps its accents
 
 
+def test_item_pages_keep_their_citations_and_source_note_out_of_search(site):
+    """Each item page cites itself in both languages and repeats the source note: indexed, they put the
+    other language's words in each index and made "embassy" or "plan" list every item page."""
+    for index_file, other in ((site / "search" / "search_index.json", "Objetivo conjunto"),
+                              (site / "es" / "search" / "search_index.json", "Joint Objective")):
+        docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+        item_docs = [d for d in docs if d["location"].startswith(("goals/", "areas/", "objectives/"))]
+        assert len({d["location"].split("#")[0] for d in item_docs}) == 40  # 3 goals, 11 areas, 26 objectives
+        assert not [d["location"] for d in item_docs if d["location"].endswith(("#cite", "#source"))]
+        assert not [d["location"] for d in docs if other in d["text"] and d["location"] != "side-by-side/"]
+        # the text itself is still found on its page
+        assert any(d["location"] == "objectives/2.1.3/#top" for d in item_docs)
+
+
 def test_the_home_page_overview_is_indexed_under_its_areas(site):
     for index_file in (site / "search" / "search_index.json", site / "es" / "search" / "search_index.json"):
         docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]

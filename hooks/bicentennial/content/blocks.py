@@ -23,9 +23,14 @@ _YAML_BREAKS = str.maketrans({"\x85": "\\x85", "\u2028": "\\u2028", "\u2029": "\
 
 
 
-def heading(level: int, id_: str, inner_html: str) -> str:
-    """One heading as item pages write it (inner_html already escaped), on a line of its own."""
-    return f'<h{level} id="{id_}">{inner_html}</h{level}>\n\n'
+def heading(level: int, id_: str, inner_html: str, searchable: bool = True) -> str:
+    """One heading as item pages write it (inner_html already escaped), on a line of its own.
+
+    Not `searchable`: Material's search leaves out the whole section (the heading and all up to the next
+    one) when its heading carries data-search-exclude.
+    """
+    exclude = "" if searchable else " data-search-exclude"
+    return f'<h{level} id="{id_}"{exclude}>{inner_html}</h{level}>\n\n'
 
 def front_matter(**fields) -> str:
     # JSON values are valid YAML and ~50× faster to write than yaml.safe_dump (bench/: 5,200 pages at 100×);
@@ -56,14 +61,18 @@ def objective_item(obj: Objective, lang: str, href: str) -> str:
     return f'<li><a href="{href}" class="bf-id">{obj.id}</a> {text(obj.text[lang])}</li>\n'
 
 
-def source_block(fw: Framework, lang: str) -> str:
-    """The source section (heading, note, link to the original; translation note in Spanish)."""
+def source_block(fw: Framework, lang: str, searchable: bool = True) -> str:
+    """The source section (heading, note, link to the original; translation note in Spanish).
+
+    Item pages keep theirs out of search (`searchable=False`): the same note on 8,000 pages at 100×
+    made every query for "action plan" or "embassy" a list of them.
+    """
     src = fw.source
     # The title is quoted as published (in English); other languages add the site's rendering in brackets.
     title = text(src.title["en"]) if lang == "en" else f'<span lang="en">{text(src.title["en"])}</span>'
     note = text(t(lang, "source_note")).format(publisher=text(src.publisher[lang]), title=title,
                                                 rendering=text(src.title[lang]), date=long_date(src.date, lang))
-    out = heading(2, "source", text(t(lang, "source"))) + (
+    out = heading(2, "source", text(t(lang, "source")), searchable) + (
         f"<p>{note} <a href=\"{html.escape(src.url)}\" hreflang=\"en\">{text(t(lang, 'original'))}</a></p>\n")
     if t(lang, "translation_note"):
         out += f'<p class="bf-unofficial">{text(t(lang, "translation_note"))}</p>\n'

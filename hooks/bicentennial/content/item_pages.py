@@ -93,7 +93,7 @@ def goal_page(fw: Framework, goal: Goal, lang: str, under_review: bool = False) 
         out += heading(3, f"area-{area.id}", f'{text(area_label(area, lang))}: '
                                               f'<a href="{url("goal", "area", area.id)}">{text(area.title[lang])}</a>')
         out += _objective_list(area, lang, "goal")
-    return out + _end("goal", goal.id, lang) + source_block(fw, lang) + report_links.MARKER
+    return out + _end("goal", goal.id, lang) + source_block(fw, lang, searchable=False) + report_links.MARKER
 
 
 def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bool = False) -> str:
@@ -105,7 +105,7 @@ def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bo
     out += notice("area", area.id, lang) if under_review else ""
     out += _context(lang, "area", goal)
     out += heading(2, "objectives", text(t(lang, "in_area"))) + _objective_list(area, lang, "area")
-    return out + _end("area", area.id, lang) + source_block(fw, lang) + report_links.MARKER
+    return out + _end("area", area.id, lang) + source_block(fw, lang, searchable=False) + report_links.MARKER
 
 
 def _siblings(lang: str, area: Area, obj: Objective) -> str:
@@ -143,5 +143,5 @@ def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: 
     out += _title(objective_label(obj, lang), obj.text[lang])
     out += notice("objective", obj.id, lang) if under_review else ""
     out += _context(lang, "objective", goal, area) + _siblings(lang, area, obj)
-    out += _end("objective", obj.id, lang) + source_block(fw, lang) + report_links.MARKER
+    out += _end("objective", obj.id, lang) + source_block(fw, lang, searchable=False) + report_links.MARKER
     return out + _pager(lang, prev, next_)

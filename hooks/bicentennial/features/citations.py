@@ -29,9 +29,13 @@ KINDS = {"goals": "goal", "areas": "area", "objectives": "objective"}
 
 
 def section(kind: str, lang: str) -> str:
-    """The citation section of an item page (heading, intro, marker); `kind` is goal, area or objective."""
+    """The citation section of an item page (heading, intro, marker); `kind` is goal, area or objective.
+
+    Out of search: it repeats the item's text (found on the page's own entry) and holds the other
+    language's citation, which put Spanish words in the English index and the other way round.
+    """
     intro = html.escape(t(lang, "cite_intro"), quote=False)
-    return heading(2, "cite", html.escape(t(lang, "cite_" + kind), quote=False)) + \
+    return heading(2, "cite", html.escape(t(lang, "cite_" + kind), quote=False), searchable=False) + \
         f"<p>{intro}</p>\n\n<!-- bf:cite -->\n\n"
 
 
