@@ -21,7 +21,7 @@ ALLOWED = [re.compile(p) for p in (
     r"\.nojekyll", r"CNAME", r"robots\.txt", r"sitemap\.xml\.gz",
     rf"{LANG}404\.html",
     rf"{LANG}(?:(?:{SLUG}|{ITEM})/)?index\.html",                 # home, hand-written pages, items
-    rf"{LANG}(?:(?:{SLUG}|{ITEM})/)?sitemap\.xml",               # the language switcher reads these
+    r"sitemap\.xml",                                             # one, at the root (publish/sitemap.py)
     rf"{LANG}(?:(?:{SLUG}|{ITEM})/)?card\.png",                 # link-preview cards (features/cards.py)
     rf"{LANG}search/search_index\.json",
     r"data/framework\.(?:csv|json|yaml|schema\.json)",          # the data downloads

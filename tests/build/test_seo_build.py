@@ -2,8 +2,7 @@
 
 Every published page is parsed: absolute canonical and hreflang alternates
 (en, es, x-default), a description of the page itself in its language, Open
-Graph tags, and a sitemap beside each alternate (Material's switcher fetches
-one there). The pure steps get unit tests on edge cases (escaping, custom
+Graph tags, and one sitemap, at the root. The pure steps get unit tests on edge cases (escaping, custom
 domain checks).
 """
 
@@ -115,17 +114,11 @@ def test_sitemap_lists_every_page_with_its_alternates(site):
     assert gzip.decompress(gz).decode() == text and gz[4:8] == b"\0\0\0\0"  # no timestamp
 
 
-def test_a_sitemap_lies_beside_every_alternate(site):
-    """Material fetches sitemap.xml beside each <link rel=alternate>: none of those may 404."""
-    for url in pages(site):
-        for link in soup(site, url).find_all("link", rel="alternate"):
-            rel = link["href"][len(SITE_URL):]
-            beside = site / rel / "sitemap.xml"
-            assert beside.is_file(), f"{url}: {link['href']}sitemap.xml is missing"
-            locs = [u.findtext("s:loc", namespaces=NS) for u in ElementTree.parse(beside).getroot()]
-            assert locs and all(loc.startswith(link["href"]) for loc in locs)  # only what lies under it
-    es_locs = ElementTree.parse(site / "es" / "sitemap.xml").getroot().findall("s:url/s:loc", NS)
-    assert len(es_locs) == len([u for u in pages(site) if lang_of(u) == "es"])
+def test_the_root_sitemap_is_the_only_one(site):
+    """Material's requests for a sitemap beside each alternate are answered in the browser
+    (bf-search-on-use.js; tests/browser/test_seo_browser.py): no page folder holds one."""
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*")) == ["sitemap.xml",
+                                                                                         "sitemap.xml.gz"]
 
 
 def test_pages_root_files(site):
@@ -174,8 +167,6 @@ def test_custom_domain_build(tmp_path):
     for url in urls:
         en = domain + neutral(url)
         assert entries[domain + url] == {"en": en, "es": domain + "es/" + neutral(url), "x-default": en}, url
-    beside = ElementTree.parse(dest / "es" / "objectives" / "1.1.1" / "sitemap.xml").getroot()
-    assert [u.findtext("s:loc", namespaces=NS) for u in beside] == [domain + "es/objectives/1.1.1/"]
     cite = soup(dest, "es/objectives/1.1.1/").select_one("#bf-cite-en a")
     assert cite is not None and cite["href"] == domain + "objectives/1.1.1/"
     for lang, path, home in (("en", "404.html", "/"), ("es", "es/404.html", "/es/")):  # served at any depth

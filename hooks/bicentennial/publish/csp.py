@@ -16,6 +16,7 @@ style sheet and link, since a meta policy only governs what follows it.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -35,7 +36,7 @@ BASE_POLICY = {
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],  # Material's icons are data: SVGs in its CSS (mask-image)
     "font-src": ["'self'"],
-    "connect-src": ["'self'"],       # search index, sitemap for the language switcher
+    "connect-src": ["'self'"],       # the search index
     "worker-src": ["'self'"],        # the search worker
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
@@ -55,6 +56,7 @@ def inline_scripts(html: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=256)  # the same few scripts on every page
 def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 

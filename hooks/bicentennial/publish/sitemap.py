@@ -1,14 +1,13 @@
-"""Sitemaps: the one search engines read, and the small ones Material fetches.
+"""The sitemap search engines read: ``sitemap.xml`` (and ``sitemap.xml.gz``) at the site root.
 
-- ``sitemap.xml`` (and ``sitemap.xml.gz``) at the site root lists every page
-  with ``xhtml:link`` alternates for each language and ``x-default``.
-- Material's JavaScript fetches ``sitemap.xml`` *beside every*
-  ``<link rel="alternate">`` of the page on screen, to map pages between
-  languages. The alternates are per page (``…/objectives/2.1.3/`` and
-  ``…/es/objectives/2.1.3/``), so each page folder gets a sitemap too, and
-  ``es/sitemap.xml`` lists the Spanish pages; otherwise every page view would
-  make two requests that end in 404. A sitemap may only list addresses in its
-  own folder and below, so each of those lists just what lies under it.
+It lists every page with ``xhtml:link`` alternates for each language and
+``x-default``; ``robots.txt`` names it (hosting_files.py).
+
+There is one, at the root. Material's JavaScript asks for a ``sitemap.xml``
+beside every ``<link rel="alternate">`` of the page on screen; the site used to
+write one into every page folder so those requests did not end in 404 (8,000
+files and 9 MB at 100×). bf-search-on-use.js now answers them in the browser
+without a request (it says why), so none is written.
 
 The output is stable from build to build: no dates, entries in URL order,
 and a gzip file without a timestamp.
@@ -16,7 +15,6 @@ and a gzip file without a timestamp.
 
 from __future__ import annotations
 
-import bisect
 import gzip
 from pathlib import Path
 from typing import Iterable
@@ -47,17 +45,8 @@ def document(infos: Iterable[PageInfo]) -> str:
 
 
 def files(infos: Iterable[PageInfo]) -> dict[str, str]:
-    """Site-relative path → sitemap text, for the root and every page folder."""
-    infos = sorted(infos, key=lambda i: i.url)
-    urls = [i.url for i in infos]
-    out = {"sitemap.xml": document(infos)}
-    for n, info in enumerate(infos):
-        if info.url:
-            # Everything under this folder: for "es/" that is every Spanish page. In URL order
-            # they follow it in one run, found by bisection (a scan per page was quadratic: bench/).
-            end = bisect.bisect_left(urls, info.url + "\U0010ffff", lo=n)
-            out[f"{info.url}sitemap.xml"] = document(infos[n:end])
-    return out
+    """Site-relative path → sitemap text: the root one, listing every page."""
+    return {"sitemap.xml": document(infos)}
 
 
 def write(site_dir: Path, infos: Iterable[PageInfo]) -> list[Path]:

@@ -1,4 +1,5 @@
-/* Load the search index and the search worker only when the reader uses search.
+/* Load the search index and the search worker only when the reader uses search,
+ * and never fetch the sitemaps Material asks for on every page.
  *
  * Material's search fetches search/search_index.json and starts its worker as
  * soon as its bundle runs, on every page: the largest download of a first
@@ -7,7 +8,17 @@
  * there, deferred like the bundle) and holds both until the reader opens
  * search: focus in the search box (the s, f and / keys focus it too), a click
  * or tap on the search button or box, or an address that carries a search
- * (?q= or ?h=). Everything else Material does is unchanged.
+ * (?q= or ?h=).
+ *
+ * Material's bundle also requests sitemap.xml beside every <link rel="alternate">
+ * of the page (three requests a page view; on a home page the whole site's
+ * sitemap, megabytes at 100×), to send a click on a link into another language
+ * to the same page there. This site's language link already goes to the same
+ * page, and Material sent it to the address without its final slash (a
+ * redirect). Those requests are answered here with an abort, which Material
+ * takes as "no sitemap" and records no mapping: nothing is fetched, and links
+ * are followed as written. tests/browser/test_seo_browser.py checks both.
+ * Everything else Material does is unchanged.
  */
 (function () {
   "use strict";
@@ -30,10 +41,15 @@
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.bfSearchIndex = /\/search\/search_index\.json(\?|$)/.test(String(url));
+    this.bfSitemap = /(^|\/)sitemap\.xml$/.test(String(url));
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var xhr = this, args = arguments;
+    if (xhr.bfSitemap) {
+      setTimeout(function () { xhr.dispatchEvent(new ProgressEvent("abort")); }, 0);
+      return;
+    }
     if (!xhr.bfSearchIndex) return send.apply(xhr, args);
     whenReady(function () { send.apply(xhr, args); });
   };
