@@ -42,7 +42,15 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from bicentennial import LANGS
-from bicentennial.adapter import forked_build, render_bypass, search_parser, serve_errors, template_cache
+from bicentennial.adapter import (
+    forked_build,
+    render_bypass,
+    search_parser,
+    serve_errors,
+    template_cache,
+    template_memo,
+    theme_strings,
+)
 from bicentennial.content import markers, page_files, paths, ui
 from bicentennial.content.menu import Menu
 from bicentennial.data import framework
@@ -205,8 +213,10 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         return framework.read(data, self.schema_path, display=display)
 
     def on_env(self, env, config, files):
-        """Compile the theme's templates once per process, not per build and language (adapter/template_cache.py)."""
-        return template_cache.install(env)
+        """Compile the theme's templates once per process, not per build and language (adapter/template_cache.py);
+        look each of Material's interface strings up once per language (adapter/theme_strings.py); draw the
+        parts of a page that are the same on many pages once (adapter/template_memo.py)."""
+        return template_memo.install(theme_strings.install(template_cache.install(env)))
 
     @_plain
     def on_serve(self, server, config, builder):

@@ -1,0 +1,63 @@
+"""Render a part of the page template once and reuse it on every page it is the same for.
+
+Most of what Material's templates draw around the text does not change from
+one goal, area or objective page to the next: the menu's own entries (Home,
+Side by side, Full text, Data, About: none of them is the current page there),
+the search dialog, the page's configuration for Material's scripts. Only the
+links change, with the page's depth (``base_url``). Rendering them anew for
+each of 8,000 pages at 100× was a sixth of the build (bench/, py-spy).
+
+A template wraps such a part in ``{% call bf_memo(name, key...) %}…{% endcall %}``:
+the first page renders it, the pages after it with the same name and key get
+that HTML back. The key must hold everything the part depends on beyond the
+language pass (each pass has its own Jinja environment, so its own memory;
+``install`` gives it one); ``fill`` puts per-page values in afterwards, where
+the part holds their placeholder (``bf_slot(name)``). A key of ``None``
+renders the part every time (a page the part does depend on, such as a page
+listed in the menu).
+
+``BF_MEMO=false`` in the environment renders every part on every page, as
+Material alone does: tests/unit/test_template_memo.py builds the site both
+ways and compares every file, and checks the mechanism itself.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+import jinja2
+
+_SLOT = "\ue000bf-slot:{}\ue000"  # a private-use character: never in the site's text or Material's markup
+
+
+def slot(name: str) -> str:
+    """The placeholder `fill` replaces."""
+    return _SLOT.format(name)
+
+
+class Memo:
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.parts: dict[tuple, str] = {}
+        self.rendered = 0  # how many parts were rendered, not reused (tests)
+
+    def __call__(self, name: str, key, caller: Callable[[], str], fill: dict | None = None) -> str:
+        if key is None or not self.enabled:
+            html = str(caller())
+        else:
+            whole = (name, *key)
+            try:
+                html = self.parts[whole]
+            except KeyError:
+                html = self.parts[whole] = str(caller())
+                self.rendered += 1
+        for placeholder, value in (fill or {}).items():
+            html = html.replace(slot(placeholder), str(value))
+        return html
+
+
+def install(env: jinja2.Environment) -> jinja2.Environment:
+    env.globals["bf_memo"] = Memo(enabled=os.environ.get("BF_MEMO", "true").lower() != "false")
+    env.globals["bf_slot"] = slot
+    return env
