@@ -48,6 +48,7 @@ EXPANSIONS: dict[str, dict[str, str]] = {
 SKIP = {"a", "abbr", "button", "code", "pre", "svg", "script", "style", "textarea", "kbd", "samp"}
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_ALL = sorted({k for d in EXPANSIONS.values() for k in d})
 _WORDS = re.compile(r"(?<![\w.-])(" + "|".join(sorted({k for d in EXPANSIONS.values() for k in d},
                                                          key=len, reverse=True)) + r")(?![\w-])")
 
@@ -61,8 +62,8 @@ def _mark_text(text: str, table: dict[str, str]) -> str:
 
 def mark_fragment(fragment: str, lang: str) -> str:
     """Wrap acronyms in an HTML fragment's text (not in tags, comments or SKIP elements)."""
-    if not _WORDS.search(fragment):
-        return fragment  # no acronym anywhere (most item pages): skip the tag walk
+    if not any(word in fragment for word in _ALL) or not _WORDS.search(fragment):
+        return fragment  # no acronym anywhere (most item pages): skip the tag walk (substring tests first: fast)
     table = EXPANSIONS.get(lang, EXPANSIONS["en"])
     out, depth = [], 0
     for part in _TAG.split(fragment):
