@@ -71,6 +71,20 @@ def test_phone_drawer_opens_on_the_current_branch(browser, server):
         assert marked.inner_text().startswith("2.1.3")
 
 
+@pytest.mark.parametrize("locale, url, name", [("en-US", "objectives/2.1.3/", "U.S.-Mexico Bicentennial Framework"),
+                                               ("es-MX", "es/objectives/2.1.3/", "Entendimiento Bicentenario México-Estados Unidos")])
+def test_the_drawer_shows_the_sites_whole_name(browser, server, locale, url, name):
+    with context(browser, locale, PHONE) as (_, page):
+        goto(page, server + url)
+        page.locator("button[data-bf-for=__drawer]").click()
+        wait_until_still(page)
+        title = page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__title")
+        assert title.inner_text().strip() == name
+        assert title.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight")  # not cut off
+        logo, first = page.locator(".md-sidebar--primary .md-nav__title .md-logo").bounding_box(), title.bounding_box()
+        assert logo["y"] + logo["height"] <= first["y"] + first["height"]
+
+
 def test_pager_names_the_neighbour(browser, server):
     with context(browser) as (_, page):
         goto(page, server + "objectives/2.1.3/")
@@ -98,6 +112,20 @@ def test_offer_in_the_other_language_without_moving_anything(browser, server, lo
         assert ctx.cookies() == []
         violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
         assert not violations, _describe(url, "phone", violations)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_offer_covers_none_of_the_page_at_its_end(browser, server, viewport):
+    with context(browser, "es-MX", viewport) as (_, page):
+        goto(page, server + "objectives/2.1.3/")
+        _offer(page).wait_for()
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        wait_until_still(page)
+        offer_top = page.locator(".bf-offer").bounding_box()["y"]
+        text = page.locator(".md-footer .md-copyright").bounding_box()  # the page's last lines
+        assert text["y"] + text["height"] <= offer_top
+        page.locator(".bf-offer__dismiss").click()
+        assert page.evaluate("document.documentElement.classList.contains('bf-offer-open')") is False
 
 
 @pytest.mark.parametrize("locale, url", [("en-US", "objectives/2.1.3/"), ("es-MX", "es/objectives/2.1.3/"),

@@ -9,7 +9,8 @@
  * remembers it and the offer never shows again. It is fixed to the bottom of
  * the window (nothing moves when it appears), placed right after the header so
  * the keyboard reaches it soon, Escape dismisses it, and its text is announced
- * politely (a status region filled after it is in the page).
+ * politely (a status region filled after it is in the page). While it shows,
+ * the footer ends with room for it, so it hides none of the page's text.
  * The text is that of hooks/bicentennial/content/ui.py (offer_*), which
  * tests/unit/test_browse.py keeps equal to this copy.
  */
@@ -61,6 +62,7 @@
     var hadFocus = offer.contains(document.activeElement);
     remember();
     offer.remove();
+    document.documentElement.classList.remove("bf-offer-open");
     if (hadFocus) {
       var main = document.querySelector("main") || document.body;
       main.setAttribute("tabindex", "-1");
@@ -89,6 +91,9 @@
       offer.addEventListener("keydown", function (event) {
         if (event.key === "Escape") dismiss();
       });
+      // Room under the footer, so the offer covers no text once the reader has scrolled to the end (bf.css).
+      document.documentElement.style.setProperty("--bf-offer-room", offer.offsetHeight + "px");
+      document.documentElement.classList.add("bf-offer-open");
       decided("shown");
     }, 50);
   });
