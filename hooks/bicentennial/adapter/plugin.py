@@ -23,7 +23,7 @@ stale behind for the next one.
 
 Options (typed; set under ``extra: bicentennial:`` in mkdocs.yml, because a
 hooks file has no ``plugins:`` entry of its own): ``data_file``, ``schema_file``,
-``serial``, ``repo_url``, ``repo_branch``, ``cards_cache``. ``SITE_URL``, ``SITE_DIR``
+``serial``, ``memo``, ``repo_url``, ``repo_branch``, ``cards_cache``. ``SITE_URL``, ``SITE_DIR``
 and ``PAGES_CNAME`` stay environment variables for CI (mkdocs.yml reads the first
 two; hosting_files.py the last), as do ``REPO_URL`` and ``REPO_BRANCH`` (mkdocs.yml
 passes them to ``repo_url`` and ``repo_branch``).
@@ -76,6 +76,7 @@ class PluginConfig(base.Config):
     schema_file = c.File(exists=True, default=str(ROOT / "data" / "framework.schema.json"))
     """Its JSON Schema."""
     serial = c.Type(bool, default=False)
+    memo = c.Type(bool, default=True)  # draw the parts pages share once (adapter/template_memo.py)
     """Build the languages one after the other, as static-i18n does, instead of in a forked child."""
     repo_url = c.Type(str, default="")
     """The site's repository, https://github.com/OWNER/REPO: "Report a problem" and data-file links (none if empty)."""
@@ -216,7 +217,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         """Compile the theme's templates once per process, not per build and language (adapter/template_cache.py);
         look each of Material's interface strings up once per language (adapter/theme_strings.py); draw the
         parts of a page that are the same on many pages once (adapter/template_memo.py)."""
-        return template_memo.install(theme_strings.install(template_cache.install(env)))
+        return template_memo.install(theme_strings.install(template_cache.install(env)), enabled=self.config.memo)
 
     @_plain
     def on_serve(self, server, config, builder):
@@ -246,6 +247,8 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
                 raise PluginError(f"{page.file.src_uri}: {exc}") from None
         if page.meta.get("bf_kind"):  # a generated item page: HTML already
             render_bypass.replace_render(page, lambda html: markers.restore(html, held), self.rendered)
+            if self.config.memo:  # drawn in a frame shared by the pages of its kind (adapter/template_memo.py)
+                page.meta["template"] = template_memo.ITEM_TEMPLATE
         elif held:
             self.held[page.file.src_uri] = held
         return markdown

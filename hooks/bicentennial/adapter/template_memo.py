@@ -23,11 +23,11 @@ ways and compares every file, and checks the mechanism itself.
 
 from __future__ import annotations
 
-import os
 from typing import Callable
 
 import jinja2
 
+ITEM_TEMPLATE = "bf-item.html"  # goal, area and objective pages: main.html in a frame (overrides/bf-item.html)
 _SLOT = "\ue000bf-slot:{}\ue000"  # a private-use character: never in the site's text or Material's markup
 
 
@@ -57,7 +57,7 @@ class Memo:
         return html
 
 
-def install(env: jinja2.Environment) -> jinja2.Environment:
-    env.globals["bf_memo"] = Memo(enabled=os.environ.get("BF_MEMO", "true").lower() != "false")
+def install(env: jinja2.Environment, enabled: bool = True) -> jinja2.Environment:
+    env.globals["bf_memo"] = Memo(enabled)
     env.globals["bf_slot"] = slot
     return env
