@@ -3,9 +3,10 @@
 Most of what Material's templates draw around the text does not change from
 one goal, area or objective page to the next: the menu's own entries (Home,
 Side by side, Full text, Data, About: none of them is the current page there),
-the search dialog, the page's configuration for Material's scripts. Only the
-links change, with the page's depth (``base_url``). Rendering them anew for
-each of 8,000 pages at 100× was a sixth of the build (bench/, py-spy).
+the search dialog, the page's configuration for Material's scripts, and the
+whole page around a few parts of its own. Only the links change, with the
+page's depth (``base_url``). Rendering all of it anew for each of 8,000 pages
+at 100× was most of the template time of a build (bench/, py-spy).
 
 A template wraps such a part in ``{% call bf_memo(name, key...) %}…{% endcall %}``:
 the first page renders it, the pages after it with the same name and key get
@@ -16,9 +17,15 @@ the part holds their placeholder (``bf_slot(name)``). A key of ``None``
 renders the part every time (a page the part does depend on, such as a page
 listed in the menu).
 
-``BF_MEMO=false`` in the environment renders every part on every page, as
-Material alone does: tests/unit/test_template_memo.py builds the site both
-ways and compares every file, and checks the mechanism itself.
+The largest part is the page itself: overrides/bf-item.html draws main.html
+as a frame per language, depth and kind for the goal, area and objective
+pages (the adapter names that template in their page.meta), and fills its
+slots with the page's own parts.
+
+``memo: false`` (``BF_MEMO=false``; the adapter passes ``enabled``) renders
+every part on every page and draws item pages with main.html, as Material
+alone does: tests/unit/test_template_memo.py builds the site both ways and
+compares every file, and checks the mechanism itself.
 """
 
 from __future__ import annotations
