@@ -350,12 +350,14 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
     # --- the other languages, forked ---------------------------------------------------------------
 
     @_plain
-    @event_priority(-150)
+    @event_priority(50)
     def on_files(self, files, config):
-        """After static-i18n's on_files (the output folder is clean): fork a child per other language.
+        """Fork a child per other language, as soon as MkDocs has emptied the output folder.
 
         Each child builds its language while this process builds its own, where
         static-i18n would build them one after the other in its on_post_build.
+        This runs before static-i18n's own on_files (2 s at 100×, which each child
+        does again for its language anyway), so the child starts that much sooner.
         Not on one core, nor with the `serial` option.
         """
         i18n = _i18n(config)
