@@ -431,7 +431,9 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         sitemap.write(site_dir, self.collected["pages"].values())
         not_found.write(site_dir, self.collected["404"], site_url)
         hosting_files.write(site_dir, site_url, os.environ.get("PAGES_CNAME"))
-        others = [p for p in site_dir.rglob("*.html") if str(p) not in self.collected["finished"]]  # the 404s
+        finished = self.collected["finished"]  # the pages on_post_page finished; the others are the 404s
+        others = [Path(folder, name) for folder, _, names in os.walk(site_dir) for name in names  # (rglob: 1 s at 100×)
+                  if name.endswith(".html") and os.path.join(folder, name) not in finished]
         search_index.publish(site_dir, pages=others)  # one index per language; pages point at theirs
         self._report_cards()
         # Last: the files on_post_page did not finish get the same final steps and their policy.
