@@ -49,6 +49,9 @@ WORKFLOW = "tests/build/test_workflow.py::test_workflow_keeps_the_hardening_rule
 FORKED = "tests/build/test_forked_build.py::test_a_forked_build_publishes_what_a_serial_build_publishes"
 RULES = "tests/unit/test_suite_rules.py"
 TAB_STOPS_404 = "tests/browser/test_a11y_browser.py::test_every_tab_stop_can_be_seen[404-en-desktop]"
+MEMO = "tests/unit/test_template_memo.py::test_the_site_is_the_same_byte_for_byte_without_the_memo"
+SEARCH = "tests/unit/test_search.py::test_item_pages_keep_their_citations_and_source_note_out_of_search"
+SITEMAP_REQUESTS = "tests/browser/test_seo_browser.py"
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ FAULTS = [
           ("</a> {blocks.text(obj.text[lang])}</p>", "</a> {obj.text[lang]}</p>"), tests=FIELDS),
     fault("escaping: head tag attributes (quotes)", P + "publish/head_tags.py",
           ("return html.escape(value, quote=True)", "return html.escape(value, quote=False)"), tests=(FIELDS, SEO)),
-    fault("escaping: Material's description attribute (template)", "overrides/main.html",
+    fault("escaping: Material's description attribute (template)", "overrides/partials/bf-site-meta.html",
           ("{{ page.meta.description | e }}", "{{ page.meta.description }}"), tests=FIELDS_BUILD),
     # Citations (features/citations.py): expected text written from the YAML, not by the code.
     fault("citations: English period outside the quotes", P + "features/citations.py",
@@ -194,6 +197,17 @@ FAULTS = [
           tests="tests/browser/test_a11y_browser.py::test_every_tab_stop_can_be_seen[area-desktop]"),
     fault("404 page: focus lands on the hidden back-to-top button", "overrides/assets/stylesheets/bf.css",
           (".md-top[hidden] { visibility: hidden; }", ""), tests=TAB_STOPS_404),
+    # Parts drawn once (adapter/template_memo.py, overrides/bf-item.html) and what search and sitemaps leave out.
+    fault("memo: the menu drawn once for the pages it lists too", "overrides/partials/nav.html",
+          ("if page and page.file and page not in nav.pages else none", "if page and page.file else none"),
+          tests=MEMO),
+    fault("memo: a page's table of contents left out of its frame", "overrides/bf-item.html",
+          ('"toc": toc, ', ""), tests=MEMO),
+    fault("search: item pages' citations indexed", P + "features/citations.py",
+          ('html.escape(t(lang, "cite_" + kind), quote=False), searchable=False)',
+           'html.escape(t(lang, "cite_" + kind), quote=False), searchable=True)'), tests=SEARCH),
+    fault("sitemaps: Material's requests for them sent", "overrides/assets/javascripts/bf-search-on-use.js",
+          ("    if (xhr.bfSitemap) {", "    if (false) {"), tests=SITEMAP_REQUESTS),
 ]
 
 
