@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -230,9 +229,11 @@ def test_nothing_moves_while_a_page_loads(browser, server, kind, lang, viewport)
 
 
 class _Arriving(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site; one page's HTML comes in two parts, 0.6 s apart, split after `SPLIT`."""
+    """Serves the built site; a page's HTML comes in two parts, split after `SPLIT`: the rest only once the
+    test has seen the browser draw the first part (`release`)."""
 
     SPLIT = b'<div class="bf-h">'
+    release = threading.Event()
 
     def log_message(self, *args):
         pass
@@ -248,7 +249,7 @@ class _Arriving(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body[:cut])
         self.wfile.flush()
-        time.sleep(0.6)  # the browser draws what it has
+        self.release.wait(timeout=30)
         self.wfile.write(body[cut:])
 
 
@@ -256,12 +257,16 @@ class _Arriving(http.server.SimpleHTTPRequestHandler):
 def test_nothing_moves_when_a_page_is_drawn_before_all_of_it_has_arrived(browser, site, path):
     """On a slow network or a busy machine the browser draws a page while its HTML is still arriving. A heading's
     copy-link blank drawn before its heading sat at the line's start, then jumped to the heading's end (seen once in
-    CI as CLS 0.0021 on the area page): here the HTML stops right inside the first section heading's box."""
+    CI as CLS 0.0021 on the area page): here the HTML stops right inside the first section heading's box until
+    the browser has drawn what it has."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Arriving, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with context(browser, "es-MX" if not path.startswith("es/") else "en-US", PHONE) as (_, page):
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
+            _Arriving.release.clear()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}", wait_until="commit")
+            page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0")
+            _Arriving.release.set()  # drawn with the first part only: now the rest
             page.wait_for_selector("html[data-bf-ready]")
             _offer(page)
             shifts = layout_shifts(page)
