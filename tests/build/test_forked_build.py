@@ -59,3 +59,40 @@ def test_the_child_reports_its_result_and_its_failure():
         forked_build.start(expected).result()
     with pytest.raises(forked_build.ChildFailed, match="ZeroDivisionError"):
         forked_build.start(lambda: 1 / 0).result()
+
+
+_PROBE = '''
+import gc, os
+from mkdocs.plugins import event_priority
+
+def _note(what):
+    with open(os.environ["BF_PROBE"], "a") as out:
+        out.write(f"{what} {os.getpid()} {gc.isenabled()}\\n")
+
+def on_page_context(context, page, config, nav):
+    _note("page")
+
+def on_shutdown():
+    _note("end")
+'''
+
+
+@pytest.mark.parametrize("serial", ["false", "true"])
+def test_the_garbage_collector_is_off_while_the_pages_are_built_and_on_again_after(tmp_path, serial):
+    """adapter/plugin.py `_pause_gc`: off in every process that builds pages, back on once the site is written."""
+    config = prepare.site_copy(tmp_path / "project", 1)
+    (config.parent / "probe.py").write_text(_PROBE, encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - probe.py\n", 1),
+                      encoding="utf-8")
+    probe = tmp_path / "probe.txt"
+    env = dict(os.environ, BF_SERIAL=serial, NO_MKDOCS_2_WARNING="1", BF_PROBE=str(probe))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                             "-d", str(tmp_path / "out")], cwd=config.parent, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = [line.split() for line in probe.read_text().splitlines()]
+    pages = [(pid, on) for what, pid, on in lines if what == "page"]
+    assert len(pages) > 80 and {on for _, on in pages} == {"False"}
+    assert len({pid for pid, _ in pages}) == (1 if serial == "true" else 2)
+    assert [(what, on) for what, _, on in lines if what == "end"] == [("end", "True")]

@@ -98,6 +98,22 @@ def test_generated_files_hold_what_does_not_change_with_the_text():
         assert page_files.stub(page) == page_files.stub(page_files.all_pages(FW)[rel])
 
 
+def test_the_stubs_are_known_without_writing_any_page(monkeypatch):
+    """The build writes the stubs before the fork and each page in its own language's process (page_files.ItemPages)."""
+    stubs = page_files.all_pages(FW).stubs()
+    assert stubs == {rel: page_files.stub(page) for rel, page in page_files.all_pages(FW).items()}
+
+    def unwanted(*args, **kwargs):
+        raise AssertionError("a page was written before it was read")
+
+    for name in ("goal_page", "area_page", "objective_page"):
+        monkeypatch.setattr(item_pages, name, unwanted)
+    pages = page_files.all_pages(FW)
+    assert pages.stubs() == stubs and len(pages) == len(stubs)
+    with pytest.raises(AssertionError, match="before it was read"):
+        pages["es/objectives/2.1.3.md"]
+
+
 def _with_objective(fw, new_obj):
     goals = []
     for goal in fw.goals:

@@ -32,8 +32,10 @@ passes them to ``repo_url`` and ``repo_branch``).
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config import base
@@ -122,7 +124,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         self.is_serve = False
         self.framework = None
         self.menu: Menu | None = None  # the framework's part of every page's menu (content/menu.py)
-        self.item_pages: dict[str, str] = {}  # src_uri → a generated page's text (its file holds a stub)
+        self.item_pages: Mapping[str, str] = {}  # src_uri → a generated page's text (its file holds a stub)
         self.synced_docs_dir: str | None = None
         self.data_path = self.schema_path = None
         self.held: dict[str, list[str]] = {}
@@ -133,6 +135,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         self.repo: report_links.Repo | None = None
         self.cards: cards.Store | None = None
         self.dirty = False
+        self.gc_paused = False  # the cyclic garbage collector is off for this build's pages (_pause_gc)
 
     # --- set-up ------------------------------------------------------------------------------------
 
@@ -171,9 +174,8 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         under_review, message = review.for_build(self.framework, self.data_path)  # English changed since review
         if message:  # stderr, not log.warning: --strict would make the warning fail the build
             print(message, file=sys.stderr)
-        self.item_pages = page_files.all_pages(self.framework, under_review)
-        stubs = {rel: page_files.stub(page) for rel, page in self.item_pages.items()}
-        written, removed = page_files.sync(Path(config["docs_dir"]), stubs)
+        self.item_pages = page_files.all_pages(self.framework, under_review)  # each written when read
+        written, removed = page_files.sync(Path(config["docs_dir"]), self.item_pages.stubs())
         self.synced_docs_dir = config["docs_dir"]
         if written or removed:
             log.info(f"Generated pages: {written} written, {removed} removed")
@@ -207,6 +209,26 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         for part in self.collected.values():
             part.clear()
         self._stop_children()
+        self._resume_gc()
+
+    def _pause_gc(self) -> None:
+        """Turn Python's cyclic garbage collector off while the pages are built; `_resume_gc` turns it back on.
+
+        The build allocates millions of small objects that live until its end (pages, templates' contexts,
+        search entries), so the collector's full passes kept walking an ever larger heap and freed little:
+        at 100× about 5 s of CPU time in each process, and they dirtied the forked child's copy-on-write
+        memory (bench/: warm build user time 73 → 67 s). Memory grows by the cycles not freed until the
+        end (peak 333 → 402 MiB at 100×), in proportion to the pages. Reference counting still frees
+        everything else at once.
+        """
+        if gc.isenabled():
+            gc.disable()
+            self.gc_paused = True
+
+    def _resume_gc(self) -> None:
+        if self.gc_paused:
+            gc.enable()
+            self.gc_paused = False
 
     def _read(self):
         data = self.data_path
@@ -358,9 +380,11 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         static-i18n would build them one after the other in its on_post_build.
         This runs before static-i18n's own on_files (2 s at 100×, which each child
         does again for its language anyway), so the child starts that much sooner.
-        Not on one core, nor with the `serial` option.
+        Not on one core, nor with the `serial` option. From here to the end of the
+        build the cyclic garbage collector is off (`_pause_gc`), in every process.
         """
         i18n = _i18n(config)
+        self._pause_gc()
         if i18n is None or i18n.building or self.config.serial or not forked_build.available():
             return files
         others = [code for code in i18n.build_languages if code != i18n.current_language]
@@ -420,14 +444,14 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         per-language pass returns at once.
         """
         i18n = _i18n(config)
-        if self.children:
-            self._take_children(i18n)
-            i18n.reconfigure_search_index(config)  # the index of every language, as static-i18n writes it
-        elif _inner_pass(config):
+        if not self.children and _inner_pass(config):
             return
         site_dir = Path(config["site_dir"])
         site_url = (config.site_url or DEFAULT_SITE_URL).rstrip("/") + "/"
-        downloads.write(site_dir, self.framework, site_url, self.data_path, self.schema_path)
+        downloads.write(site_dir, self.framework, site_url, self.data_path, self.schema_path)  # while they finish
+        if self.children:
+            self._take_children(i18n)
+            i18n.reconfigure_search_index(config)  # the index of every language, as static-i18n writes it
         sitemap.write(site_dir, self.collected["pages"].values())
         not_found.write(site_dir, self.collected["404"], site_url)
         hosting_files.write(site_dir, site_url, os.environ.get("PAGES_CNAME"))
@@ -439,3 +463,4 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         # Last: the files on_post_page did not finish get the same final steps and their policy.
         if not self.is_serve:
             csp.apply_to_site(site_dir, before=steps.finish_404, paths=others)
+        self._resume_gc()

@@ -13,7 +13,9 @@ in the data are removed.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Iterator
 
@@ -44,38 +46,78 @@ def stub(page: str) -> str:
     return front_matter(**{key: meta[key] for key in STABLE_KEYS if key in meta})
 
 
-def goal_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
+def stub_of(kind: str, id_: str) -> str:
+    """The same stub, from the item's kind and ID alone, without writing its page."""
+    return front_matter(bf_kind=kind, bf_id=id_, search={"boost": item_pages.SEARCH_BOOST[kind]})
+
+
+class ItemPages(Mapping[str, str]):
+    """Every item page by its path under docs/ ("es/objectives/2.1.3.md"), each written only when asked for.
+
+    The build asks for a page when it reads it, in the pass of the page's language; with the languages
+    built in parallel (adapter/forked_build.py), each process writes its own language's pages instead
+    of one process writing them all before the fork (1.3 s at 100×). ``stubs()`` needs no page.
+    """
+
+    def __init__(self):
+        self._makers: dict[str, tuple[str, str, Callable[[], str]]] = {}
+
+    def add(self, rel: str, kind: str, id_: str, make: Callable[[], str]) -> None:
+        self._makers[rel] = (kind, id_, make)
+
+    def __getitem__(self, rel: str) -> str:
+        return self._makers[rel][2]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def stubs(self) -> dict[str, str]:
+        return {rel: stub_of(kind, id_) for rel, (kind, id_, _) in self._makers.items()}
+
+
+def _goal_pages(fw: Framework, under_review, pages: ItemPages) -> None:
     for goal in fw.goals:
         for lang in LANGS:
-            yield f"{lang}/goals/{goal.id}.md", item_pages.goal_page(fw, goal, lang, ("goal", goal.id) in under_review)
+            pages.add(f"{lang}/goals/{goal.id}.md", "goal", goal.id, functools.partial(
+                item_pages.goal_page, fw, goal, lang, ("goal", goal.id) in under_review))
 
 
-def area_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
+def _area_pages(fw: Framework, under_review, pages: ItemPages) -> None:
     for goal, area in fw.areas():
         for lang in LANGS:
-            yield f"{lang}/areas/{area.id}.md", item_pages.area_page(fw, goal, area, lang,
-                                                                    ("area", area.id) in under_review)
+            pages.add(f"{lang}/areas/{area.id}.md", "area", area.id, functools.partial(
+                item_pages.area_page, fw, goal, area, lang, ("area", area.id) in under_review))
 
 
-def objective_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
+def _objective_pages(fw: Framework, under_review, pages: ItemPages) -> None:
     items = list(fw.objectives())
     for i, (goal, area, obj) in enumerate(items):
         prev = items[i - 1][2] if i > 0 else None
         next_ = items[i + 1][2] if i + 1 < len(items) else None
         for lang in LANGS:
-            yield f"{lang}/objectives/{obj.id}.md", item_pages.objective_page(
-                fw, goal, area, obj, lang, prev, next_, ("objective", obj.id) in under_review)
+            pages.add(f"{lang}/objectives/{obj.id}.md", "objective", obj.id, functools.partial(
+                item_pages.objective_page, fw, goal, area, obj, lang, prev, next_,
+                ("objective", obj.id) in under_review))
 
 
-def all_pages(fw: Framework, under_review=frozenset()) -> dict[str, str]:
+def objective_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
+    pages = ItemPages()
+    _objective_pages(fw, under_review, pages)
+    return iter(pages.items())
+
+
+def all_pages(fw: Framework, under_review=frozenset()) -> ItemPages:
     """Every item page; those of the (kind, ID)s `under_review` say so on their translated pages."""
-    pages: dict[str, str] = {}
-    for generator in (goal_pages, area_pages, objective_pages):
-        pages.update(generator(fw, under_review))
+    pages = ItemPages()
+    for add in (_goal_pages, _area_pages, _objective_pages):
+        add(fw, under_review, pages)
     return pages
 
 
-def sync(docs_dir: Path, pages: dict[str, str]) -> tuple[int, int]:
+def sync(docs_dir: Path, pages: Mapping[str, str]) -> tuple[int, int]:
     """Make the generated folders hold exactly `pages`; return (written, removed)."""
     written = removed = 0
     for rel, content in pages.items():
