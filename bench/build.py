@@ -34,8 +34,9 @@ def build(config: Path, site: Path, strict: bool, cold: bool = False) -> dict:
     if cold:
         shutil.rmtree(config.parent / ".cache", ignore_errors=True)
     # The last run's output (320 MB, 16,000 files at 100×) was just deleted: let the disk finish that
-    # (journal, discards) before the clock starts: otherwise the build paid for it at random (equal 100×
-    # builds took 4 to 17 s of system time; making 8,000 directories took 1.7 s just after a delete, 0.5 s on an idle disk).
+    # (journal, discards) before the clock starts. Otherwise the build paid for it at random: equal 100×
+    # builds took 4 to 17 s of system time, and making 8,000 directories took 1.7 s just after a delete,
+    # 0.5 s on an idle disk.
     os.sync()
     env = dict(os.environ, SITE_DIR=str(site), NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1643587200",
                REPO_URL=REPO_URL)
