@@ -3,11 +3,8 @@ language offer (es-MX and en-US browsers), nothing moving while a page loads, an
 
 from __future__ import annotations
 
-import functools
-import http.server
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -15,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from support.axe import AXE_OPTIONS
 from support.axe import describe as _describe
 from support.browser import describe_shifts, goto, layout_shifts, wait_until_still
+from support.pages_server import PagesHandler, serve
 
 pytestmark = pytest.mark.browser
 
@@ -228,18 +226,15 @@ def test_nothing_moves_while_a_page_loads(browser, server, kind, lang, viewport)
     assert not shifts, f"{url}: CLS {cls:.4f}, not 0:\n{describe_shifts(shifts)}"
 
 
-class _Arriving(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site; a page's HTML comes in two parts, split after `SPLIT`: the rest only once the
-    test has seen the browser draw the first part (`release`)."""
+class _Arriving(PagesHandler):
+    """Serves the built site as Pages does; a page's HTML comes in two parts, split after `SPLIT`: the rest only
+    once the test has seen the browser draw the first part (`release`)."""
 
     SPLIT = b'<div class="bf-h">'
     release = threading.Event()
 
-    def log_message(self, *args):
-        pass
-
     def do_GET(self):
-        page = Path(self.directory) / self.path.split("?")[0].lstrip("/") / "index.html"
+        page = self.site / self.path.split("?")[0].lstrip("/") / "index.html"
         if not self.path.split("?")[0].endswith("/") or not page.is_file():
             return super().do_GET()
         body = page.read_bytes()
@@ -259,8 +254,7 @@ def test_nothing_moves_when_a_page_is_drawn_before_all_of_it_has_arrived(browser
     copy-link blank drawn before its heading sat at the line's start, then jumped to the heading's end (seen once in
     CI as CLS 0.0021 on the area page): here the HTML stops right inside the first section heading's box until
     the browser has drawn what it has."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Arriving, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site, handler_class=_Arriving)
     try:
         with context(browser, "es-MX" if not path.startswith("es/") else "en-US", PHONE) as (_, page):
             _Arriving.release.clear()

@@ -19,6 +19,13 @@ from support.ci import require
 from support.site import build_site, digest
 
 
+def _build_copy(config, out, *options: str, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` of a project copy (bench/prepare.site_copy) into `out`, with `options` and extra `env`."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *options, "-f", str(config), "-d", str(out)],
+                          cwd=config.parent, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+                          capture_output=True, text=True, timeout=300)
+
+
 def test_a_forked_build_publishes_what_a_serial_build_publishes(tmp_path):
     require(forked_build.available(), "The forked build",
             "forked_build.available() is false: no os.fork or a single core, so only the serial build ran")
@@ -37,10 +44,7 @@ def test_a_failure_in_the_spanish_pages_alone_fails_the_build(tmp_path, serial):
     config = prepare.site_copy(tmp_path / "project", 1)
     about = config.parent / "docs" / "es" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[roto](no-existe.md)\n", encoding="utf-8")
-    env = dict(os.environ, BF_SERIAL=serial, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
-                             "-d", str(tmp_path / "out")], cwd=config.parent, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = _build_copy(config, tmp_path / "out", "--strict", BF_SERIAL=serial)
     out = result.stdout + result.stderr
     assert result.returncode != 0, out[-3000:]
     assert "WARNING -  Doc file 'es/about.md' contains a link 'no-existe.md'" in out, out[-3000:]
@@ -86,10 +90,7 @@ def test_the_garbage_collector_is_off_while_the_pages_are_built_and_on_again_aft
     config.write_text(text.replace("  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - probe.py\n", 1),
                       encoding="utf-8")
     probe = tmp_path / "probe.txt"
-    env = dict(os.environ, BF_SERIAL=serial, NO_MKDOCS_2_WARNING="1", BF_PROBE=str(probe))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
-                             "-d", str(tmp_path / "out")], cwd=config.parent, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = _build_copy(config, tmp_path / "out", "-q", BF_SERIAL=serial, BF_PROBE=str(probe))
     assert result.returncode == 0, result.stderr[-3000:]
     lines = [line.split() for line in probe.read_text().splitlines()]
     pages = [(pid, on) for what, pid, on in lines if what == "page"]

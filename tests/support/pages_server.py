@@ -57,9 +57,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(site: Path, prefix: str = "/", port: int = 0) -> http.server.ThreadingHTTPServer:
-    """Serve `site` at http://127.0.0.1:PORT{prefix} in a daemon thread."""
-    handler = functools.partial(PagesHandler, site=Path(os.fspath(site)), prefix=prefix)
+def serve(site: Path, prefix: str = "/", port: int = 0,
+          handler_class: type[PagesHandler] = PagesHandler) -> http.server.ThreadingHTTPServer:
+    """Serve `site` at http://127.0.0.1:PORT{prefix} in a daemon thread (with a PagesHandler, or a subclass)."""
+    handler = functools.partial(handler_class, site=Path(os.fspath(site)), prefix=prefix)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -87,7 +87,7 @@ def test_generated_files_hold_what_does_not_change_with_the_text():
     import yaml
     obj = next(o for _, _, o in FW.objectives() if o.id == "2.1.3")  # a text edit, as a save under `mkdocs serve`
     new_obj = dataclasses.replace(obj, text=Text(en="Edited while serving.", es="Editado."))
-    edited_pages = dict(page_files.objective_pages(_with_objective(FW, new_obj)))
+    edited_pages = page_files.all_pages(_with_objective(FW, new_obj))
     assert "Edited while serving." in edited_pages["en/objectives/2.1.3.md"]
     for rel, page in page_files.all_pages(FW).items():
         meta, body = page_files.split(page)

@@ -38,7 +38,6 @@ from bicentennial.data.model import Area, Framework, Goal, Objective
 from bicentennial.features import citations, report_links, side_by_side
 from bicentennial.translations.review import notice
 
-SEARCH_BOOST = {"goal": 4, "area": 3, "objective": 2}  # Material's search: a goal's page ranks first
 _SEP = ' <span class="bf-sep" aria-hidden="true">›</span> '
 
 
@@ -84,7 +83,7 @@ def _end(kind: str, id_: str, lang: str) -> str:
 
 def goal_page(fw: Framework, goal: Goal, lang: str, under_review: bool = False) -> str:
     out = front_matter(title=f"{goal_label(goal, lang)}: {goal.title[lang]}", description=goal.statement[lang],
-                       bf_kind="goal", bf_id=goal.id, search={"boost": SEARCH_BOOST["goal"]})
+                       bf_kind="goal", bf_id=goal.id, search={"boost": 4})
     out += crumbs(lang, (goal_label(goal, lang), None))
     out += _title(goal_label(goal, lang), goal.title[lang])
     out += notice("goal", goal.id, lang) if under_review else ""
@@ -100,7 +99,7 @@ def goal_page(fw: Framework, goal: Goal, lang: str, under_review: bool = False) 
 def area_page(fw: Framework, goal: Goal, area: Area, lang: str, under_review: bool = False) -> str:
     out = front_matter(title=f"{area_label(area, lang)}: {area.title[lang]}",
                        description=f"{goal_label(goal, lang)}: {goal.title[lang]}. {area.title[lang]}.",
-                       bf_kind="area", bf_id=area.id, search={"boost": SEARCH_BOOST["area"]})
+                       bf_kind="area", bf_id=area.id, search={"boost": 3})
     out += crumbs(lang, (goal_label(goal, lang), url("area", "goal", goal.id)), (area_label(area, lang), None))
     out += _title(area_label(area, lang), area.title[lang])
     out += notice("area", area.id, lang) if under_review else ""
@@ -138,7 +137,7 @@ def _pager(lang: str, prev: Objective | None, next_: Objective | None) -> str:
 def objective_page(fw: Framework, goal: Goal, area: Area, obj: Objective, lang: str,
                    prev: Objective | None, next_: Objective | None, under_review: bool = False) -> str:
     out = front_matter(title=f"{objective_label(obj, lang)}: {obj.text[lang].rstrip('.')}", description=obj.text[lang],
-                       bf_kind="objective", bf_id=obj.id, search={"boost": SEARCH_BOOST["objective"]})
+                       bf_kind="objective", bf_id=obj.id, search={"boost": 2})
     out += crumbs(lang, (goal_label(goal, lang), url("objective", "goal", goal.id)),
                   (area_label(area, lang), url("objective", "area", area.id)), (objective_label(obj, lang), None))
     out += _title(objective_label(obj, lang), obj.text[lang])

@@ -107,12 +107,6 @@ def _objective_pages(fw: Framework, under_review, pages: ItemPages) -> None:
                 ("objective", obj.id) in under_review))
 
 
-def objective_pages(fw: Framework, under_review=frozenset()) -> Iterator[tuple[str, str]]:
-    pages = ItemPages()
-    _objective_pages(fw, under_review, pages)
-    return iter(pages.items())
-
-
 def all_pages(fw: Framework, under_review=frozenset()) -> ItemPages:
     """Every item page; those of the (kind, ID)s `under_review` say so on their translated pages."""
     pages = ItemPages()
