@@ -6,9 +6,12 @@ on the machine does not count, and the wall time is the child's. Our build
 forks once more (the Spanish pages, hooks/bicentennial/adapter/forked_build.py): wait4
 counts that grandchild's CPU time, and its memory only if it is the larger.
 
-Our builds keep their preview cards in the copy's own cache (``.cache/cards``
-beside its mkdocs.yml, features/cards.py): ``cold=True`` empties it first, so
-every card is drawn; otherwise the cards of the previous build are reused.
+Our builds keep their preview cards, their checked data and their pages'
+search sections in the copy's own cache (``.cache/cards`` and ``.cache/build``
+beside its mkdocs.yml; features/cards.py, data/framework.py,
+adapter/search_parser.py): ``cold=True`` empties it first, so every card is
+drawn, the data checked and every page split; otherwise the previous build's
+are reused.
 They show the "Report a problem" links, as the published site does.
 """
 
@@ -40,7 +43,7 @@ def build(config: Path, site: Path, strict: bool, cold: bool = False) -> dict:
     os.sync()
     env = dict(os.environ, SITE_DIR=str(site), NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1643587200",
                REPO_URL=REPO_URL)
-    for name in ("BF_DATA", "BF_CARDS_CACHE", "REPO_BRANCH"):
+    for name in ("BF_DATA", "BF_CARDS_CACHE", "BF_BUILD_CACHE", "REPO_BRANCH"):
         env.pop(name, None)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
     if strict:

@@ -8,22 +8,13 @@ page) must fail the whole build as it did before, with MkDocs' own message.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from bench import prepare
 from bicentennial.adapter import forked_build
 from support.ci import require
-from support.site import build_site, digest
-
-
-def _build_copy(config, out, *options: str, **env: str) -> subprocess.CompletedProcess:
-    """`mkdocs build` of a project copy (bench/prepare.site_copy) into `out`, with `options` and extra `env`."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *options, "-f", str(config), "-d", str(out)],
-                          cwd=config.parent, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
-                          capture_output=True, text=True, timeout=300)
+from support.site import build_copy, build_site, digest
 
 
 def test_a_forked_build_publishes_what_a_serial_build_publishes(tmp_path):
@@ -44,7 +35,7 @@ def test_a_failure_in_the_spanish_pages_alone_fails_the_build(tmp_path, serial):
     config = prepare.site_copy(tmp_path / "project", 1)
     about = config.parent / "docs" / "es" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[roto](no-existe.md)\n", encoding="utf-8")
-    result = _build_copy(config, tmp_path / "out", "--strict", BF_SERIAL=serial)
+    result = build_copy(config, tmp_path / "out", "--strict", BF_SERIAL=serial)
     out = result.stdout + result.stderr
     assert result.returncode != 0, out[-3000:]
     assert "WARNING -  Doc file 'es/about.md' contains a link 'no-existe.md'" in out, out[-3000:]
@@ -90,7 +81,7 @@ def test_the_garbage_collector_is_off_while_the_pages_are_built_and_on_again_aft
     config.write_text(text.replace("  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - probe.py\n", 1),
                       encoding="utf-8")
     probe = tmp_path / "probe.txt"
-    result = _build_copy(config, tmp_path / "out", "-q", BF_SERIAL=serial, BF_PROBE=str(probe))
+    result = build_copy(config, tmp_path / "out", "-q", BF_SERIAL=serial, BF_PROBE=str(probe))
     assert result.returncode == 0, result.stderr[-3000:]
     lines = [line.split() for line in probe.read_text().splitlines()]
     pages = [(pid, on) for what, pid, on in lines if what == "page"]

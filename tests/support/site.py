@@ -24,6 +24,13 @@ def build_site(dest: Path, **env) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+def build_copy(config: Path, out: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` of a project copy (bench/prepare.site_copy) into `out`, with `options` and extra `env`."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *options, "-f", str(config), "-d", str(out)],
+                          cwd=config.parent, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+                          capture_output=True, text=True, timeout=300)
+
+
 def digest(site: Path) -> dict[str, str]:
     """Every published file → the SHA-256 of its bytes."""
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

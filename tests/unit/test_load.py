@@ -272,3 +272,33 @@ def test_a_text_over_several_lines_is_covered_to_its_last_line(tmp_path):
     lines = framework.read(path, SCHEMA).items[("objective", "2.1.3")].lines
     assert lines == (obj.lines[0], obj.lines[1] + 2)
     assert _own_lines(folded, lines)[-1].strip() == "en los aeropuertos."
+
+
+def test_checked_data_is_kept_on_disk_and_read_again_only_when_its_bytes_change(tmp_path, monkeypatch):
+    data, cache = tmp_path / "framework.yaml", tmp_path / "cache"
+    data.write_text(GOOD, encoding="utf-8")
+    first = framework.read(data, SCHEMA, cache_dir=cache)
+    stored = cache / framework.CACHE_FILE
+    assert stored.is_file() and not list(cache.glob(".*.tmp"))
+
+    def lines(fw):
+        return {key: item.lines for key, item in fw.items.items()}
+
+    framework._cache.clear()  # a new build process
+    with monkeypatch.context() as patch:  # nothing is parsed or checked again
+        patch.setattr(load, "parse", lambda *a: pytest.fail("the data file was read again"))
+        again = framework.read(data, SCHEMA, cache_dir=cache)
+    assert again == first and lines(again) == lines(first) and again is not first
+
+    kept = stored.read_bytes()
+    data.write_text(GOOD + "\n\tbad: a tab\n", encoding="utf-8")  # a bad edit is refused all the same
+    framework._cache.clear()
+    with pytest.raises(load.FrameworkError, match="tab"):
+        framework.read(data, SCHEMA, cache_dir=cache)
+    assert stored.read_bytes() == kept
+
+    data.write_text(GOOD.replace("\ngoals:", "\n# a comment line\ngoals:", 1), encoding="utf-8")  # a good edit
+    framework._cache.clear()
+    moved = framework.read(data, SCHEMA, cache_dir=cache)  # the same text, one line lower: read again
+    assert moved == first and lines(moved) == {key: (a + 1, b + 1) for key, (a, b) in lines(first).items()}
+    assert stored.read_bytes() != kept

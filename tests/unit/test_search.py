@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -180,3 +181,97 @@ def test_the_stand_in_parser_cuts_every_built_page_as_materials_parser_does(site
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert _sections(Parser, html) == _sections(MaterialParser, html), path
+
+
+# --- The sections cached between builds (search_parser.SectionCache) ---------------------------------------
+
+def _material_entries(parser_class, html: str) -> list[dict]:
+    """What Material's search plugin indexes for a page of `html`, with `parser_class` as its Parser."""
+    import types
+
+    from material.plugins.search import plugin as material_search
+
+    original = material_search.Parser
+    material_search.Parser = parser_class
+    try:
+        index = material_search.SearchIndex()
+        index.add_entry_from_context(types.SimpleNamespace(meta={"title": "Page"}, title="Page", url="p/", toc=[],
+                                                           content=html))
+    finally:
+        material_search.Parser = original
+    return index.entries
+
+
+def _splits(monkeypatch) -> list[str]:
+    """The pages the stand-in's tokenizer is run on from now on."""
+    from bicentennial.adapter import html_tokens
+
+    fed: list[str] = []
+    feed = html_tokens.feed
+    monkeypatch.setattr(html_tokens, "feed", lambda handler, html: (fed.append(html), feed(handler, html))[1])
+    return fed
+
+
+def test_sections_taken_from_the_cache_index_as_materials_own_parser_does(tmp_path, monkeypatch):
+    from material.plugins.search.plugin import Parser as MaterialParser
+
+    from bicentennial.adapter.search_parser import StandIn
+    stand_in, fed = StandIn(), _splits(monkeypatch)
+    stand_in.cache.open(tmp_path, "en")
+    first = [_material_entries(stand_in.parser_class, html) for html in TRICKY]
+    assert stand_in.cache.save() == (len(TRICKY), 0) and len(fed) == len(TRICKY)
+    stand_in.cache.open(tmp_path, "en")
+    again = [_material_entries(stand_in.parser_class, html) for html in TRICKY]
+    assert stand_in.cache.save() == (0, len(TRICKY)) and len(fed) == len(TRICKY)  # none split again
+    expected = [_material_entries(MaterialParser, html) for html in TRICKY]
+    assert first == expected and again == expected
+
+
+def test_the_cache_file_changes_only_with_the_pages_and_drops_what_no_page_has(tmp_path, monkeypatch):
+    from bicentennial.adapter.search_parser import StandIn
+    stand_in, fed = StandIn(), _splits(monkeypatch)
+    path = tmp_path / "search-es.marshal"
+
+    def build(pages, keep_unused=False):
+        stand_in.cache.open(tmp_path, "es")
+        for html in pages:
+            _material_entries(stand_in.parser_class, html)
+        return stand_in.cache.save(keep_unused=keep_unused)
+
+    assert build(TRICKY[:3]) == (3, 0)
+    os.utime(path, ns=(1, 1))
+    assert build(TRICKY[:3]) == (0, 3) and path.stat().st_mtime_ns == 1  # nothing new: not written
+    assert build(TRICKY[1:4]) == (1, 2) and path.stat().st_mtime_ns != 1  # one new, one gone
+    fed.clear()
+    assert build(TRICKY[:1], keep_unused=True) == (1, 0)  # gone from the file above, so split again
+    assert build(TRICKY[:4]) == (0, 4) and fed == [TRICKY[0]]  # --dirty kept the others
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other code", "other type"])
+def test_a_cache_file_from_other_code_or_damaged_is_ignored(tmp_path, monkeypatch, damage):
+    import marshal
+
+    from bicentennial.adapter import search_parser
+    stand_in, fed = search_parser.StandIn(), _splits(monkeypatch)
+    stand_in.cache.open(tmp_path, "en")
+    _material_entries(stand_in.parser_class, TRICKY[0])
+    stand_in.cache.save()
+    path = tmp_path / "search-en.marshal"
+    fingerprint, known = marshal.loads(path.read_bytes())
+    path.write_bytes({"garbage": b"\x00not marshal", "other code": marshal.dumps(("0" * 32, known)),
+                      "other type": marshal.dumps((fingerprint, [1, 2]))}[damage])
+    stand_in.cache.open(tmp_path, "en")
+    assert _material_entries(stand_in.parser_class, TRICKY[0]) == _material_entries(stand_in.parser_class, TRICKY[0])
+    assert stand_in.cache.save() == (1, 1) and len(fed) == 2  # split again, then taken from what was just split
+    assert marshal.loads(path.read_bytes())[0] == fingerprint  # and rewritten
+
+
+def test_a_closed_cache_splits_every_page_and_writes_nothing(tmp_path, monkeypatch):
+    from bicentennial.adapter.search_parser import StandIn
+    stand_in, fed = StandIn(), _splits(monkeypatch)
+    stand_in.cache.open(tmp_path, "en")
+    stand_in.cache.close()  # a failed build
+    for _ in range(2):
+        _material_entries(stand_in.parser_class, TRICKY[0])
+    assert len(fed) == 2 and stand_in.cache.save() is None and list(tmp_path.iterdir()) == []

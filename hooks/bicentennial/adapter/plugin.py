@@ -23,7 +23,7 @@ stale behind for the next one.
 
 Options (typed; set under ``extra: bicentennial:`` in mkdocs.yml, because a
 hooks file has no ``plugins:`` entry of its own): ``data_file``, ``schema_file``,
-``serial``, ``memo``, ``repo_url``, ``repo_branch``, ``cards_cache``. ``SITE_URL``, ``SITE_DIR``
+``serial``, ``memo``, ``repo_url``, ``repo_branch``, ``cards_cache``, ``build_cache``. ``SITE_URL``, ``SITE_DIR``
 and ``PAGES_CNAME`` stay environment variables for CI (mkdocs.yml reads the first
 two; hosting_files.py the last), as do ``REPO_URL`` and ``REPO_BRANCH`` (mkdocs.yml
 passes them to ``repo_url`` and ``repo_branch``).
@@ -86,6 +86,9 @@ class PluginConfig(base.Config):
     """The branch the data-file links show."""
     cards_cache = c.Dir(exists=False, default=str(ROOT / ".cache" / "cards"))
     """Where preview cards are cached by content (features/cards.py)."""
+    build_cache = c.Dir(exists=False, default=str(ROOT / ".cache" / "build"))
+    """Where the checked data (data/framework.py) and the pages' search sections (adapter/search_parser.py) are
+    kept between builds, by content."""
 
 
 def _plain(handler):
@@ -209,6 +212,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         for part in self.collected.values():
             part.clear()
         self._stop_children()
+        self.parser.cache.close()
         self._resume_gc()
 
     def _pause_gc(self) -> None:
@@ -233,7 +237,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
     def _read(self):
         data = self.data_path
         display = os.path.relpath(data, Path.cwd()) if data.is_relative_to(Path.cwd()) else str(data)
-        return framework.read(data, self.schema_path, display=display)
+        return framework.read(data, self.schema_path, display=display, cache_dir=Path(self.config.build_cache))
 
     def on_env(self, env, config, files):
         """Compile the theme's templates once per process, not per build and language (adapter/template_cache.py);
@@ -382,15 +386,19 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         does again for its language anyway), so the child starts that much sooner.
         Not on one core, nor with the `serial` option. From here to the end of the
         build the cyclic garbage collector is off (`_pause_gc`), in every process.
+        Then each process opens its language's search-section cache (after the
+        fork, so that no two processes share one).
         """
         i18n = _i18n(config)
         self._pause_gc()
-        if i18n is None or i18n.building or self.config.serial or not forked_build.available():
-            return files
-        others = [code for code in i18n.build_languages if code != i18n.current_language]
-        self.children[:] = [forked_build.start(lambda code=code: self._build_language(config, i18n, code))
-                            for code in others]
-        i18n.building = True  # so its on_post_build only collects this language's search entries
+        if not (i18n is None or i18n.building or self.config.serial or not forked_build.available()):
+            others = [code for code in i18n.build_languages if code != i18n.current_language]
+            self.children[:] = [forked_build.start(lambda code=code: self._build_language(config, i18n, code))
+                                for code in others]
+            i18n.building = True  # so its on_post_build only collects this language's search entries
+        lang = i18n.current_language if i18n is not None else config.theme.get("language") or LANGS[0]
+        self._save_search_cache()  # the last pass's language, in a serial build
+        self.parser.cache.open(Path(self.config.build_cache), lang)
         return files
 
     def _build_language(self, config, i18n, code: str) -> dict:
@@ -434,6 +442,11 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         log.info(f"Preview cards: {drawn} drawn, {len(published) - drawn} from the cache"
                  + (f", {removed} unused removed from it" if removed else ""))
 
+    def _save_search_cache(self) -> None:
+        counts = self.parser.cache.save(keep_unused=self.dirty)
+        if counts and sum(counts):
+            log.info(f"Search sections: {counts[0]} pages split, {counts[1]} from the cache")
+
     @_plain
     @event_priority(-200)
     def on_post_build(self, config):
@@ -443,6 +456,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         other languages from inside itself unless they were forked; an inner,
         per-language pass returns at once.
         """
+        self._save_search_cache()  # this pass's language (each pass and process has its own)
         i18n = _i18n(config)
         if not self.children and _inner_pass(config):
             return

@@ -25,11 +25,23 @@ indexes a page. ``StandIn.install`` replaces that global with a subclass
 that counts its uses, and the adapter checks the count after the first page:
 if Material stopped looking the name up, the build says so instead of
 quietly using the slow parser.
+
+``SectionCache`` keeps the sections of every page between builds, by the
+hash of the page's content (in the ``build_cache`` option's folder, ``.cache/build``):
+a build splits only the pages whose content changed since the last one and
+takes the others' sections from there, the same as splitting them again
+(tests/unit/test_search.py). Its files carry a fingerprint of this parser's
+code and Python's version, and a file with another fingerprint is ignored.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import sys
 from html import escape
+from pathlib import Path
 
 from bicentennial.adapter import html_tokens
 from bicentennial.upstream import require
@@ -144,17 +156,104 @@ class Parser:
             section.text.append(escape(data, quote=False))
 
 
+# What the cached sections depend on besides the content: this parser, its tokenizer, Python (html.escape, marshal).
+FINGERPRINT = hashlib.blake2b(Path(__file__).read_bytes() + Path(html_tokens.__file__).read_bytes()
+                              + sys.version.encode(), digest_size=16).hexdigest()
+
+
+class SectionCache:
+    """The sections of page contents already split, by their content's hash: one file per language pass.
+
+    ``open`` reads a language pass's file; the stand-in asks ``get`` before splitting a
+    page and gives ``put`` what it split; ``save`` writes what this pass's pages
+    had (only if that differs from the file: nothing when nothing changed),
+    dropping the contents no page has any more unless ``keep_unused``, and
+    closes it. Only the sections the search plugin indexes are kept (those it
+    leaves out, ``data-search-exclude``, are dropped), with their ID, title and text.
+    """
+
+    def __init__(self):
+        self.path: Path | None = None
+        self.known: dict[bytes, tuple] = {}  # from the file
+        self.used: dict[bytes, tuple] = {}   # what this pass's pages had
+        self.split = self.reused = 0         # pages split this pass, pages whose sections came from the cache
+
+    def open(self, folder: Path, lang: str) -> None:
+        """Read a pass's file (`save` the last pass first: this forgets it)."""
+        self.path, self.used, self.split, self.reused = Path(folder) / f"search-{lang}.marshal", {}, 0, 0
+        try:
+            fingerprint, known = marshal.loads(self.path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):  # none yet, or unreadable: split every page
+            fingerprint, known = None, {}
+        self.known = known if fingerprint == FINGERPRINT and isinstance(known, dict) else {}
+
+    def key(self, html: str) -> bytes | None:
+        return None if self.path is None else hashlib.blake2b(html.encode(), digest_size=16).digest()
+
+    def get(self, key: bytes | None) -> list[Section] | None:
+        found = None if key is None else self.used.get(key) or self.known.get(key)
+        if found is None:
+            return None
+        self.used[key] = found
+        self.reused += 1
+        sections = []
+        for id_, title, text in found:
+            section = Section("hx", {})
+            section.id, section.title, section.text = id_, [] if title is None else [title], [text]
+            sections.append(section)
+        return sections
+
+    def put(self, key: bytes | None, data: list[Section]) -> None:
+        if key is not None:
+            self.split += 1
+            self.used[key] = tuple((s.id, "".join(s.title) if s.title else None, "".join(s.text))
+                                   for s in data if not s.is_excluded())
+
+    def save(self, keep_unused: bool = False) -> tuple[int, int] | None:
+        """Write the pass's file if it changed and close it: (pages split, pages from the cache), or None if closed."""
+        if self.path is None:
+            return None
+        kept = {**self.known, **self.used} if keep_unused else self.used
+        if kept.keys() != self.known.keys():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")  # whole or not at all
+            try:
+                tmp.write_bytes(marshal.dumps((FINGERPRINT, kept)))
+                os.replace(tmp, self.path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+        counts = (self.split, self.reused)
+        self.close()
+        return counts
+
+    def close(self) -> None:
+        """Forget the pass without writing anything (a failed build)."""
+        self.path, self.known, self.used, self.split, self.reused = None, {}, {}, 0, 0
+
+
 class StandIn:
-    """The stand-in for one build process: a Parser subclass that counts how often the search plugin made one."""
+    """The stand-in for one build process: a Parser subclass that counts how often the search plugin made one,
+    and takes a page's sections from ``cache`` when it is open and has them."""
 
     def __init__(self):
         self.uses = 0
+        self.cache = SectionCache()
         stand_in = self
 
         class CountingParser(Parser):
             def __init__(self):
                 super().__init__()
                 stand_in.uses += 1
+
+            def feed(self, html: str) -> None:
+                key = stand_in.cache.key(html)
+                cached = stand_in.cache.get(key)
+                if cached is None:
+                    super().feed(html)
+                    stand_in.cache.put(key, self.data)
+                else:
+                    self.data = cached
 
         self.parser_class = CountingParser
 
