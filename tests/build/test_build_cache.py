@@ -1,10 +1,11 @@
-"""The build cache (hooks/bicentennial/data/framework.py, adapter/search_parser.py): what did not change is not redone.
+"""The build cache (data/framework.py, adapter/search_parser.py, adapter/template_cache.py): nothing redone twice.
 
-A build keeps the checked data and every page's search sections in the
-``build_cache`` folder (``.cache/build``), by content. The next build loads the
-data from there if its bytes are the same, and splits for search only the pages
-whose content changed. Whatever the cache holds, the site must be the one a
-build without it publishes.
+A build keeps the checked data, every page's search sections and the
+compiled templates in the ``build_cache`` folder (``.cache/build``), by
+content. The next build loads the data from there if its bytes are the same,
+splits for search only the pages whose content changed, and compiles no
+template whose source is the same. Whatever the cache holds, the site must be
+the one a build without it publishes.
 """
 
 from __future__ import annotations
@@ -32,11 +33,17 @@ def test_a_second_build_splits_no_page_again_and_publishes_the_same_site(tmp_pat
     cache = config.parent / ".cache" / "build"
     cold = _counts(build_copy(config, tmp_path / "cold", BF_SERIAL=serial))
     assert len(cold) == 2 and all(split > 40 and reused == 0 for split, reused in cold), cold  # en and es
-    assert sorted(p.name for p in cache.iterdir()) == [framework.CACHE_FILE, "search-en.marshal", "search-es.marshal"]
-    written = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert sorted(p.name for p in cache.iterdir()) == [framework.CACHE_FILE, "search-en.marshal", "search-es.marshal",
+                                                      "templates"]  # the last: adapter/template_cache.py
+    assert len(list((cache / "templates").iterdir())) > 20
+
+    def written():
+        return {p.relative_to(cache).as_posix(): p.stat().st_mtime_ns for p in cache.rglob("*")}
+
+    before = written()
     warm = _counts(build_copy(config, tmp_path / "warm", BF_SERIAL=serial))
     assert warm == [(0, split) for split, _ in cold]
-    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == written  # nothing changed, nothing written
+    assert written() == before  # nothing changed, nothing written
     a, b = digest(tmp_path / "cold"), digest(tmp_path / "warm")
     assert len(a) > 100 and a == b
 

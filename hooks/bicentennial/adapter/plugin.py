@@ -240,10 +240,11 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
         return framework.read(data, self.schema_path, display=display, cache_dir=Path(self.config.build_cache))
 
     def on_env(self, env, config, files):
-        """Compile the theme's templates once per process, not per build and language (adapter/template_cache.py);
+        """Compile the theme's templates once, kept in the build cache (adapter/template_cache.py);
         look each of Material's interface strings up once per language (adapter/theme_strings.py); draw the
         parts of a page that are the same on many pages once (adapter/template_memo.py)."""
-        return template_memo.install(theme_strings.install(template_cache.install(env)), enabled=self.config.memo)
+        compiled = template_cache.install(env, Path(self.config.build_cache) / "templates")
+        return template_memo.install(theme_strings.install(compiled), enabled=self.config.memo)
 
     @_plain
     def on_serve(self, server, config, builder):
