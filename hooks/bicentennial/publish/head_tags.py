@@ -31,10 +31,10 @@ from bicentennial.upstream import require
 # Open Graph locales: the site's English is U.S. English, its Spanish follows Mexico's SRE.
 OG_LOCALE = {"en": "en_US", "es": "es_MX"}
 
-_REPLACED = re.compile(
-    r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?'
-    r'|[ \t]*<link rel="canonical" href="[^"]*">\n?'
-    r'|[ \t]*<meta name="description" content="[^"]*">\n?'
+_REPLACED = re.compile(  # the indentation matched once, not once per kind of tag: a third of the time (bench/)
+    r'[ \t]*<(?:link rel="alternate" href="[^"]*" hreflang="[^"]*">'
+    r'|link rel="canonical" href="[^"]*">'
+    r'|meta name="description" content="[^"]*">)\n?'
 )
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 _TITLE = re.compile(r"[ \t]*<title>")
