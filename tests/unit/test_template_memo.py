@@ -45,3 +45,22 @@ def test_the_site_is_the_same_byte_for_byte_without_the_memo(site, tmp_path):
     a, b = digest(site), digest(plain)
     assert len(a) > 100 and sorted(set(a) ^ set(b)) == []
     assert sorted(f for f in a if a[f] != b[f]) == []
+
+
+def test_the_contents_key_holds_what_the_contents_list_shows_and_not_the_pages_own_title():
+    from types import SimpleNamespace as NS
+
+    from bicentennial.adapter.template_memo import toc_key
+
+    def page(title, sections, **meta):
+        children = [NS(url=f"#{id_}", title=name, level=2, children=[]) for id_, name in sections]
+        return NS(meta=meta, toc=[NS(url="#top", title=title, level=1, children=children)])
+
+    nav = NS(pages=[])
+    cite = [("context", "Where it belongs"), ("cite", "Cite this joint objective")]
+    assert toc_key(page("Objective 2.1.3: Security", cite), nav) == toc_key(page("Objective 2.1.4: Justice", cite), nav)
+    for other in (page("x", cite[:1]), page("x", [("context", "Where it is")]), page("x", [("ctx", cite[0][1])]),
+                  page("x", cite, bf_contents="top"), page("x", cite, bf_no_toc=True)):
+        assert toc_key(other, nav) != toc_key(page("x", cite), nav)
+    listed = page("x", cite)
+    assert toc_key(listed, NS(pages=[listed])) != toc_key(page("x", cite), nav)  # in the nav: a __toc label

@@ -302,7 +302,8 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
 
     def on_page_context(self, context, page, config, nav):
         """Give the templates this page's part of the menu (`bf_menu`, overrides/partials/nav.html), the site's
-        UI strings (`bf_ui`) and short name (`bf_short_name`) in the page's language.
+        UI strings (`bf_ui`) and short name (`bf_short_name`) in the page's language, and on item pages the key
+        their contents list is drawn once for (`bf_toc_key`, adapter/template_memo.py).
 
         The menu is built per page from the current branch only (content/menu.py), so it
         stays the same size at any scale, where listing every item in the nav would not.
@@ -313,6 +314,7 @@ class BicentennialPlugin(BasePlugin[PluginConfig]):
                                                 str(page.meta.get("bf_id", "")), paths.lang_root(page.file.src_uri))
         context["bf_ui"] = ui.UI[lang]
         context["bf_short_name"] = self.framework.short_title[lang] if self.framework else config.site_name
+        context["bf_toc_key"] = template_memo.toc_key(page, nav) if page.meta.get("bf_kind") else None
         return context
 
     def on_template_context(self, context, template_name, config):

@@ -64,6 +64,23 @@ class Memo:
         return html
 
 
+def toc_key(page, nav) -> tuple | None:
+    """A key for a page's contents list (overrides/partials/toc.html): everything it reads of the page.
+
+    Goal, area and objective pages of one kind mostly have the same section headings under their own
+    title, so the same list.
+    """
+    def items(toc) -> tuple:
+        return tuple((item.url, item.title, item.level, repr(getattr(item, "typeset", None)), items(item.children))
+                     for item in toc)
+
+    meta = page.meta or {}
+    toc = [] if meta.get("bf_no_toc") else list(page.toc)
+    if toc and toc[0].level == 1:  # as the template does: a leading h1 (the page's own title) lists its children
+        toc = toc[0].children
+    return (str(meta.get("bf_contents", "")), page in nav.pages, items(toc))
+
+
 def install(env: jinja2.Environment, enabled: bool = True) -> jinja2.Environment:
     env.globals["bf_memo"] = Memo(enabled)
     env.globals["bf_slot"] = slot
