@@ -191,7 +191,11 @@ class SectionCache:
         return None if self.path is None else hashlib.blake2b(html.encode(), digest_size=16).digest()
 
     def get(self, key: bytes | None) -> list[Section] | None:
-        found = None if key is None else self.used.get(key) or self.known.get(key)
+        if key is None:
+            return None
+        found = self.used.get(key)
+        if found is None:
+            found = self.known.get(key)
         if found is None:
             return None
         self.used[key] = found
