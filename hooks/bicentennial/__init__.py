@@ -11,6 +11,7 @@ One folder per stage:
     adapter/    everything that imports or imitates MkDocs, Material or static-i18n: the plugin,
                 the Page.render bypass, the search parser stand-in, the forked build
     upstream.py the one error raised when an upstream package no longer does what we rely on
+    files.py    writes that are never half done, and the fingerprint of code a cached result depends on
 
 Only adapter/ imports MkDocs, Material or static-i18n (and hooks/mkdocs_hooks.py, the shim
 mkdocs.yml lists under ``hooks:``), so a move to another generator touches that folder only.

@@ -87,8 +87,8 @@ class PluginConfig(base.Config):
     cards_cache = c.Dir(exists=False, default=str(ROOT / ".cache" / "cards"))
     """Where preview cards are cached by content (features/cards.py)."""
     build_cache = c.Dir(exists=False, default=str(ROOT / ".cache" / "build"))
-    """Where the checked data (data/framework.py) and the pages' search sections (adapter/search_parser.py) are
-    kept between builds, by content."""
+    """Where the checked data (data/framework.py), the pages' search sections (adapter/search_parser.py) and the
+    compiled templates (adapter/template_cache.py) are kept between builds, by content."""
 
 
 def _plain(handler):

@@ -38,12 +38,12 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from html import escape
 from pathlib import Path
 
 from bicentennial.adapter import html_tokens
+from bicentennial.files import atomic_write, fingerprint
 from bicentennial.upstream import require
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -157,8 +157,7 @@ class Parser:
 
 
 # What the cached sections depend on besides the content: this parser, its tokenizer, Python (html.escape, marshal).
-FINGERPRINT = hashlib.blake2b(Path(__file__).read_bytes() + Path(html_tokens.__file__).read_bytes()
-                              + sys.version.encode(), digest_size=16).hexdigest()
+FINGERPRINT = fingerprint(Path(__file__), Path(html_tokens.__file__), versions=sys.version)
 
 
 class SectionCache:
@@ -220,13 +219,7 @@ class SectionCache:
         kept = {**self.known, **self.used} if keep_unused else self.used
         if kept.keys() != self.known.keys():
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")  # whole or not at all
-            try:
-                tmp.write_bytes(marshal.dumps((FINGERPRINT, kept)))
-                os.replace(tmp, self.path)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
+            atomic_write(self.path, marshal.dumps((FINGERPRINT, kept)), durable=False)
         counts = (self.split, self.reused)
         self.close()
         return counts

@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
 import pickle
 import sys
 from importlib import metadata
 from pathlib import Path
 
 from bicentennial.data import load, model
+from bicentennial.files import atomic_write, fingerprint
 
 _cache: dict[str, model.Framework] = {}
 CACHE_FILE = "framework.pickle"
 
 
 @functools.cache
-def _fingerprint() -> bytes:
+def _fingerprint() -> str:
     """What the checked model depends on besides the two files: this package's code, PyYAML, jsonschema, Python."""
-    code = b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
-    versions = f"{sys.version}|{metadata.version('PyYAML')}|{metadata.version('jsonschema')}"
-    return hashlib.sha256(code + versions.encode()).digest()
+    return fingerprint(*sorted(Path(__file__).parent.glob("*.py")),
+                       versions=f"{sys.version}|{metadata.version('PyYAML')}|{metadata.version('jsonschema')}")
 
 
 def read(data_file: Path, schema_file: Path, display: str | None = None,
@@ -37,7 +35,7 @@ def read(data_file: Path, schema_file: Path, display: str | None = None,
     """
     display = display or str(data_file)
     try:
-        key = hashlib.sha256(data_file.read_bytes() + b"\0" + schema_file.read_bytes() + _fingerprint()).hexdigest()
+        key = fingerprint(data_file, schema_file, versions=_fingerprint())
     except OSError:
         key = None
     if key and key in _cache:
@@ -68,10 +66,4 @@ def _load_stored(path: Path, key: str) -> model.Framework | None:
 
 def _store(path: Path, key: str, result: model.Framework) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # whole or not at all
-    try:
-        tmp.write_bytes(pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic_write(path, pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL), durable=False)

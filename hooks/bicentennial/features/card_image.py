@@ -21,13 +21,14 @@ Pillow, font and zlib, so builds stay byte-identical.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import fontpkg
 from PIL import Image, ImageDraw, ImageFont, features
+
+from bicentennial import files
 
 WIDTH, HEIGHT = 1200, 630
 NAVY, RED, WHITE = (0x13, 0x31, 0x5C), (0x8C, 0x1C, 0x13), (0xFF, 0xFF, 0xFF)  # bf.css: primary, accent
@@ -61,12 +62,9 @@ def _font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
 @functools.cache
 def fingerprint() -> str:
     """Everything but the text that decides a card's pixels: this module, the fonts, Pillow and its layout."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    for weight in (400, 700):
-        digest.update(fontpkg.path(FAMILY, weight=weight).read_bytes())
     import PIL
-    digest.update(f"{PIL.__version__} {_ENGINE.name} {features.version('zlib')}".encode())
-    return digest.hexdigest()
+    return files.fingerprint(Path(__file__), *(fontpkg.path(FAMILY, weight=weight) for weight in (400, 700)),
+                             versions=f"{PIL.__version__} {_ENGINE.name} {features.version('zlib')}")
 
 
 def _palette() -> Image.Image:

@@ -10,7 +10,7 @@ text lives; everything here reads it, or writes Spanish values back into it.
 - ``review``: which Spanish texts are stale (their English changed since),
   the build's warning and the notice on the Spanish page of a stale item.
 - ``yamledit``: replace single scalar values at the loader's marks, every
-  other byte of the file kept; atomic writes.
+  other byte of the file kept (files.atomic_write writes it).
 - ``exchange``: PO and XLIFF 1.2 export and import (translate-toolkit, which
   only ``make translation-export`` / ``translation-import`` install: the site
   build never imports this module).

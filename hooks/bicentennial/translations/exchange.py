@@ -37,10 +37,11 @@ from translate.storage import po, xliff
 from bicentennial.data import framework, load
 from bicentennial.data.load import FrameworkError, yaml_path
 from bicentennial.data.validate import _MARKUP
+from bicentennial.files import atomic_write
 from bicentennial.translations import lock
 from bicentennial.translations.fields import Field, fields
 from bicentennial.translations.review import check
-from bicentennial.translations.yamledit import atomic_write, replace
+from bicentennial.translations.yamledit import replace
 
 SOURCE_LANG, TARGET_LANG = "en", "es"
 MAX_BYTES = 20_000_000  # the real export is ~40 KB, a 100× framework's (bench/) a few MB

@@ -25,8 +25,8 @@ import re
 from pathlib import Path
 
 from bicentennial.data.load import FrameworkError
+from bicentennial.files import atomic_write
 from bicentennial.translations.fields import Field, fingerprint
-from bicentennial.translations.yamledit import atomic_write
 
 NAME = "translations.lock"
 ABOUT = ("For each Spanish text of framework.yaml: a fingerprint of the English it was last reviewed against, "

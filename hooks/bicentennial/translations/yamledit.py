@@ -11,11 +11,6 @@ elsewhere in the file), always on one line.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-from typing import Callable
-
 import yaml
 
 
@@ -87,25 +82,3 @@ def replace(source: str, values: dict[tuple, str]) -> str:
         at = end
     out.append(source[at:])
     return "".join(out)
-
-
-def atomic_write(path: Path, data: bytes, check: Callable[[Path], None] | None = None) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename: never half-written.
-
-    `check`, if given, is called with the temporary file before the rename; if
-    it raises, the temporary file is removed and `path` is left as it was.
-    """
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        if check is not None:
-            check(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
